@@ -1,0 +1,145 @@
+/// The closed catalogue of finding codes (contract §3). Auditors filter on these strings: never
+/// rename or reuse one. Every case has its severity and its messages in one exhaustive switch.
+public enum FindingCode: String, Sendable, Codable, CaseIterable {
+    case emptyFile = "EMPTY_FILE"
+    case fileTooLarge = "FILE_TOO_LARGE"
+    case legacyWordFormat = "LEGACY_WORD_FORMAT"
+    case encryptedDocument = "ENCRYPTED_DOCUMENT"
+    case notAZip = "NOT_A_ZIP"
+    case corruptArchive = "CORRUPT_ARCHIVE"
+    case archiveLimitExceeded = "ARCHIVE_LIMIT_EXCEEDED"
+    case notAWordDocument = "NOT_A_WORD_DOCUMENT"
+    case unsafeXML = "UNSAFE_XML"
+    case malformedXML = "MALFORMED_XML"
+    case notAReviewForm = "NOT_A_REVIEW_FORM"
+    case missingField = "MISSING_FIELD"
+    case invalidValue = "INVALID_VALUE"
+    case ambiguousChoice = "AMBIGUOUS_CHOICE"
+    case yearMismatch = "YEAR_MISMATCH"
+    case classifiedBeforeReview = "CLASSIFIED_BEFORE_REVIEW"
+    case dateOrder = "DATE_ORDER"
+    case duplicateSubmission = "DUPLICATE_SUBMISSION"
+    case levelCapped = "LEVEL_CAPPED"
+    case levelDiffersFromSelf = "LEVEL_DIFFERS_FROM_SELF"
+    case quotaExceeded = "QUOTA_EXCEEDED"
+    case exemptMember = "EXEMPT_MEMBER"
+    case legacyFontConverted = "LEGACY_FONT_CONVERTED"
+    case trackedChanges = "TRACKED_CHANGES"
+
+    /// The severity the contract gives the code.
+    public var severity: Severity {
+        switch self {
+        case .duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
+             .exemptMember, .legacyFontConverted, .trackedChanges:
+            return .warning
+        default:
+            return .error
+        }
+    }
+
+    /// The auditor-facing message. `field` is named in Vietnamese where it is a known form field;
+    /// `detail` adds what only the caller knows (a limit, a date pair).
+    public func message(field: String? = nil, detail: String? = nil, language: MessageLanguage = .vi) -> String {
+        let base = language == .vi ? vietnamese : english
+        var text = base
+        if let field, field != "file" {
+            let name = language == .vi ? FieldNames.vietnamese(field) : field
+            text += language == .vi ? " — trường: \(name)" : " — field: \(name)"
+        }
+        if let detail, !detail.isEmpty { text += " (\(detail))" }
+        return text
+    }
+
+    private var vietnamese: String {
+        switch self {
+        case .emptyFile: return "Tệp rỗng (0 byte)"
+        case .fileTooLarge: return "Tệp vượt quá dung lượng cho phép"
+        case .legacyWordFormat: return "Tệp Word cũ (.doc), cần lưu lại dưới dạng .docx"
+        case .encryptedDocument: return "Tệp có mật khẩu, không đọc được; cần gỡ mật khẩu và nộp lại"
+        case .notAZip: return "Không phải tệp .docx (không phải gói ZIP)"
+        case .corruptArchive: return "Tệp .docx bị hỏng hoặc tải lên chưa xong"
+        case .archiveLimitExceeded: return "Tệp giải nén vượt giới hạn an toàn (nghi là bom nén)"
+        case .notAWordDocument: return "Gói ZIP không chứa văn bản Word"
+        case .unsafeXML: return "Văn bản chứa khai báo DOCTYPE/thực thể XML không an toàn"
+        case .malformedXML: return "Nội dung XML của văn bản bị lỗi"
+        case .notAReviewForm: return "Không phải bản kiểm điểm cá nhân hoặc báo cáo kiểm điểm tập thể"
+        case .missingField: return "Thiếu thông tin bắt buộc"
+        case .invalidValue: return "Giá trị không hợp lệ"
+        case .ambiguousChoice: return "Đánh dấu nhiều hơn một lựa chọn trong cùng một mục"
+        case .yearMismatch: return "Năm kiểm điểm không khớp với năm của đợt xử lý"
+        case .classifiedBeforeReview: return "Đã đề xuất hoặc quyết định xếp loại khi bản tự kiểm điểm chưa hoàn chỉnh"
+        case .dateOrder: return "Thứ tự ngày tháng không hợp lệ"
+        case .duplicateSubmission: return "Đã có bản kiểm điểm mới hơn của cùng đảng viên thay thế bản này"
+        case .levelCapped: return "Mức xếp loại bị hạ theo quy định"
+        case .levelDiffersFromSelf: return "Mức xếp loại được quyết định khác mức tự nhận"
+        case .quotaExceeded: return "Số đảng viên Hoàn thành xuất sắc nhiệm vụ vượt 20% số Hoàn thành tốt nhiệm vụ"
+        case .exemptMember: return "Đảng viên thuộc diện không xếp loại"
+        case .legacyFontConverted: return "Văn bản dùng phông chữ cũ (TCVN3/VNI), đã chuyển sang Unicode"
+        case .trackedChanges: return "Văn bản còn nội dung theo dõi sửa đổi; đã chấp nhận phần thêm, bỏ phần xóa"
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .emptyFile: return "Empty file (0 bytes)"
+        case .fileTooLarge: return "File larger than allowed"
+        case .legacyWordFormat: return "Legacy Word file (.doc); save it as .docx"
+        case .encryptedDocument: return "Password-protected document; remove the password and resubmit"
+        case .notAZip: return "Not a .docx file (not a ZIP package)"
+        case .corruptArchive: return "Damaged or incompletely uploaded .docx file"
+        case .archiveLimitExceeded: return "Archive inflates past the safety limits (zip bomb suspected)"
+        case .notAWordDocument: return "ZIP package without a Word document"
+        case .unsafeXML: return "Unsafe XML (DOCTYPE or entity declaration)"
+        case .malformedXML: return "Malformed XML in the document"
+        case .notAReviewForm: return "Not an individual self-review form or a collective review report"
+        case .missingField: return "Required field missing"
+        case .invalidValue: return "Invalid value"
+        case .ambiguousChoice: return "More than one box ticked in one choice group"
+        case .yearMismatch: return "Review year differs from the batch year"
+        case .classifiedBeforeReview: return "Proposal or decision recorded on an incomplete self-review"
+        case .dateOrder: return "Dates out of order"
+        case .duplicateSubmission: return "Superseded by a newer form of the same member"
+        case .levelCapped: return "Level lowered by a rule"
+        case .levelDiffersFromSelf: return "Decided level differs from the self-assessed level"
+        case .quotaExceeded: return "Excellent ratings exceed 20 % of good ratings"
+        case .exemptMember: return "Member exempt from classification"
+        case .legacyFontConverted: return "Legacy TCVN3/VNI text converted to Unicode"
+        case .trackedChanges: return "Document had tracked changes; insertions accepted, deletions dropped"
+        }
+    }
+}
+
+/// Vietnamese names of form fields, for messages a board secretary can act on.
+public enum FieldNames {
+    public static func vietnamese(_ path: String) -> String {
+        names[path].map { "\($0) (\(path))" } ?? path
+    }
+
+    static let names: [String: String] = [
+        "year": "Năm kiểm điểm",
+        "party_committee": "Đảng bộ",
+        "party_cell": "Chi bộ",
+        "place": "Địa danh",
+        "date": "Ngày tự kiểm điểm",
+        "member.full_name": "Họ và tên",
+        "member.date_of_birth": "Ngày sinh",
+        "member.party_position": "Chức vụ Đảng",
+        "member.government_position": "Chức vụ chính quyền",
+        "member.mass_organisation_position": "Chức vụ đoàn thể",
+        "member.work_unit": "Đơn vị công tác",
+        "sections.strengths": "I. Ưu điểm, kết quả đạt được",
+        "sections.shortcomings": "II. Hạn chế, khuyết điểm và nguyên nhân",
+        "sections.remediation": "III. Kết quả khắc phục hạn chế, khuyết điểm",
+        "sections.explanations": "IV. Giải trình những vấn đề được gợi ý",
+        "sections.collective_responsibility": "V. Trách nhiệm đối với hạn chế của tập thể",
+        "sections.improvement_plan": "VI. Phương hướng, biện pháp khắc phục",
+        "self_assessment.party_member_level": "Tự nhận xếp loại đảng viên",
+        "self_assessment.civil_servant_level": "Tự nhận xếp loại cán bộ, công chức, viên chức",
+        "signature": "Chữ ký người tự kiểm điểm",
+        "cell_review.comment": "Nhận xét của chi bộ",
+        "cell_review.proposed_level": "Chi bộ đề xuất xếp loại",
+        "cell_review.date": "Ngày chi bộ đề xuất",
+        "committee_decision.level": "Cấp ủy xếp loại",
+        "committee_decision.date": "Ngày cấp ủy xếp loại",
+    ]
+}

@@ -1,0 +1,81 @@
+/// The contract's JSON shapes (§2), in the contract's key order.
+extension ReviewForm {
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("kind", .string(kind.rawValue)),
+            ("template", .string(template.rawValue)),
+            ("year", .int(year)),
+            ("party_committee", .string(partyCommittee)),
+            ("party_cell", .string(partyCell)),
+            ("place", .string(place)),
+            ("date", .date(date)),
+            ("member", .object([
+                ("full_name", .string(member.fullName)),
+                ("date_of_birth", .date(member.dateOfBirth)),
+                ("party_position", .string(member.partyPosition)),
+                ("government_position", .string(member.governmentPosition)),
+                ("mass_organisation_position", .string(member.massOrganisationPosition)),
+                ("work_unit", .string(member.workUnit)),
+            ])),
+            ("sections", .object([
+                ("strengths", .string(sections.strengths)),
+                ("shortcomings", .string(sections.shortcomings)),
+                ("remediation", .string(sections.remediation)),
+                ("explanations", .string(sections.explanations)),
+                ("collective_responsibility", .string(sections.collectiveResponsibility)),
+                ("improvement_plan", .string(sections.improvementPlan)),
+            ])),
+            ("criteria", .array(criteria.map {
+                .object([("item", .string($0.item)), ("rating", .string($0.rating.rawValue))])
+            })),
+            ("self_assessment", .object([
+                ("civil_servant_level", .raw(selfAssessment.civilServantLevel)),
+                ("party_member_level", .raw(selfAssessment.partyMemberLevel)),
+            ])),
+            ("signature", .string(signature)),
+            ("cell_review", .object([
+                ("comment", .string(cellReview.comment)),
+                ("proposed_level", .raw(cellReview.proposedLevel)),
+                ("date", .date(cellReview.date)),
+            ])),
+            ("committee_decision", .object([
+                ("level", .raw(committeeDecision.level)),
+                ("date", .date(committeeDecision.date)),
+            ])),
+        ]
+        if let score {
+            members.append(("score", .object([
+                ("items", .array(score.items.map { item in
+                    .object([("criterion", .string(item.criterion)),
+                             ("max", item.max.map { .double($0) } ?? .null),
+                             ("self", item.selfScore.map { .double($0) } ?? .null)])
+                })),
+                ("total", score.total.map { .double($0) } ?? .null),
+            ])))
+        }
+        return .object(members)
+    }
+}
+
+extension Finding {
+    public var json: JSONValue {
+        .object([
+            ("code", .string(code.rawValue)),
+            ("severity", .string(severity.rawValue)),
+            ("field", .string(field)),
+            ("message", .string(message)),
+            ("evidence", .string(evidence)),
+        ])
+    }
+}
+
+extension Classification {
+    public var json: JSONValue {
+        .object([
+            ("level", .raw(level)),
+            ("status", .string(status.rawValue)),
+            ("basis", .raw(basis)),
+            ("ruleset", .raw(ruleset)),
+        ])
+    }
+}

@@ -1,0 +1,108 @@
+import KiemdiemCore
+
+/// Everything the consolidated workbook shows, already counted: the writer only lays it out.
+public struct ConsolidatedReport: Sendable, Equatable {
+    public var year: Int
+    /// The organisation the report is for (document author), e.g. "Đảng bộ Khối Cơ quan tỉnh".
+    public var organisation: String?
+    /// One row per party cell, in display order; the writer adds the `Tổng cộng` row.
+    public var cells: [CellSummary]
+    /// One row per accepted member (latest form).
+    public var members: [MemberRow]
+    /// One row per finding of a rejected form.
+    public var rejections: [RejectionRow]
+    /// Seconds since 1970 stamped as the creation time (from SOURCE_DATE_EPOCH when set), so the
+    /// same store gives a byte-identical workbook.
+    public var createdAt: Int64
+
+    public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
+                rejections: [RejectionRow] = [], createdAt: Int64 = 0) {
+        self.year = year
+        self.organisation = organisation
+        self.cells = cells
+        self.members = members
+        self.rejections = rejections
+        self.createdAt = createdAt
+    }
+
+    /// Row 1 of `Tổng hợp`.
+    public var title: String { "TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM \(year)" }
+}
+
+/// One row of `Tổng hợp` (contract §5).
+public struct CellSummary: Sendable, Equatable {
+    public var partyCell: String
+    public var partyCommittee: String?
+    /// `Đã nộp`: distinct members with at least one submission.
+    public var submitted: Int
+    /// `Hợp lệ`: distinct members whose latest form is accepted.
+    public var accepted: Int
+    /// `Bị từ chối`: distinct members whose latest form is rejected.
+    public var rejected: Int
+    /// `Không xếp loại`: accepted members exempt from classification.
+    public var exempt: Int
+    /// `HTXSNV` … `KHTNV`: final or provisional levels of accepted forms.
+    public var levels: [Level: Int]
+    /// `Chưa xếp loại`: accepted forms with no level.
+    public var unclassified: Int
+
+    public init(partyCell: String, partyCommittee: String? = nil, submitted: Int = 0, accepted: Int = 0, rejected: Int = 0,
+                exempt: Int = 0, levels: [Level: Int] = [:], unclassified: Int = 0) {
+        self.partyCell = partyCell
+        self.partyCommittee = partyCommittee
+        self.submitted = submitted
+        self.accepted = accepted
+        self.rejected = rejected
+        self.exempt = exempt
+        self.levels = levels
+        self.unclassified = unclassified
+    }
+}
+
+/// One row of `Đảng viên`.
+public struct MemberRow: Sendable, Equatable {
+    public var fullName: String
+    public var dateOfBirth: CivilDate?
+    public var partyCell: String?
+    public var partyCommittee: String?
+    public var selfLevel: Level?
+    public var cellProposal: Level?
+    public var committeeLevel: Level?
+    public var result: Level?
+    public var status: ClassificationStatus
+    public var file: String
+
+    public init(fullName: String, dateOfBirth: CivilDate?, partyCell: String?, partyCommittee: String? = nil,
+                selfLevel: Level?, cellProposal: Level?, committeeLevel: Level?, result: Level?,
+                status: ClassificationStatus, file: String) {
+        self.fullName = fullName
+        self.dateOfBirth = dateOfBirth
+        self.partyCell = partyCell
+        self.partyCommittee = partyCommittee
+        self.selfLevel = selfLevel
+        self.cellProposal = cellProposal
+        self.committeeLevel = committeeLevel
+        self.result = result
+        self.status = status
+        self.file = file
+    }
+}
+
+/// One row of `Bị từ chối`.
+public struct RejectionRow: Sendable, Equatable {
+    public var file: String
+    public var code: FindingCode
+    public var field: String?
+    public var reason: String
+    public var fullName: String?
+    public var partyCell: String?
+
+    public init(file: String, code: FindingCode, field: String?, reason: String, fullName: String?, partyCell: String?) {
+        self.file = file
+        self.code = code
+        self.field = field
+        self.reason = reason
+        self.fullName = fullName
+        self.partyCell = partyCell
+    }
+}

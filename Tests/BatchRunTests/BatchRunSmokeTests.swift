@@ -1,0 +1,6 @@
+import Testing
+@testable import BatchRun
+
+@Test func BatchRunModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import KiemdiemCore
+
+@Test func KiemdiemCoreModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Ledger
+
+@Test func LedgerModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import OOXMLPackage
+
+@Test func OOXMLPackageModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ReviewForms
+
+@Test func ReviewFormsModuleLoads() {
+    #expect(Bool(true))
+}

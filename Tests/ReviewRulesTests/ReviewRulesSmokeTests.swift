@@ -1,0 +1,6 @@
+import Testing
+@testable import ReviewRules
+
+@Test func ReviewRulesModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import WordDocument
+
+@Test func WordDocumentModuleLoads() {
+    #expect(Bool(true))
+}

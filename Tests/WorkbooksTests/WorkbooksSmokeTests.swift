@@ -1,0 +1,6 @@
+import Testing
+@testable import Workbooks
+
+@Test func WorkbooksModuleLoads() {
+    #expect(Bool(true))
+}
