@@ -6,16 +6,560 @@ public struct FormExtraction: Sendable {
     /// `nil` when the document is not a review form (a `NOT_A_REVIEW_FORM` finding says why).
     public var form: ReviewForm?
     public var findings: [Finding]
-    public init(form: ReviewForm?, findings: [Finding]) {
+    /// Where each field was read: field path → location and the text seen (`inspect --explain`).
+    public var provenance: [String: FieldProvenance]
+
+    public init(form: ReviewForm?, findings: [Finding], provenance: [String: FieldProvenance] = [:]) {
         self.form = form
         self.findings = findings
+        self.provenance = provenance
     }
 }
 
-/// Turns blocks into a `ReviewForm` (stage 2).
+/// Where a field's value was read.
+public struct FieldProvenance: Sendable, Equatable {
+    /// Block path: "body[12]", "body[3].r0.c1[0]", "header[0]".
+    public var location: String
+    /// The paragraph text seen there.
+    public var text: String
+}
+
+/// Turns blocks into a `ReviewForm` (stage 2). Labels are matched on whole paragraph text,
+/// accent- and case-insensitively; the wording of the forms lives in `Labels`.
 public struct FormExtractor: Sendable {
-    public init() {}
+    public var language: MessageLanguage
+    public init(language: MessageLanguage = .vi) { self.language = language }
+
     public func extract(_ document: WordDocument) -> FormExtraction {
-        FormExtraction(form: nil, findings: [Finding(.notAReviewForm)])
+        var pass = ExtractionPass(lines: LineFlattener.lines(of: document), language: language)
+        return pass.run()
+    }
+}
+
+/// One extraction: the lines, the findings so far and the provenance, threaded through the steps.
+struct ExtractionPass {
+    let lines: [Line]
+    let language: MessageLanguage
+    var findings: [Finding] = []
+    var provenance: [String: FieldProvenance] = [:]
+
+    init(lines: [Line], language: MessageLanguage) {
+        self.lines = lines
+        self.language = language
+    }
+
+    mutating func run() -> FormExtraction {
+        guard let title = recogniseTitle() else {
+            let firstText = lines.first { !$0.isBlank }?.text
+            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, evidence: firstText)])
+        }
+        var form = ReviewForm(kind: title.kind, template: .unknown)
+        readHeader(into: &form, before: title.index)
+        readYear(into: &form, title: title.index)
+        let headings = sectionHeadings(after: title.index)
+        let signatureIndex = lines.indices.first { $0 > title.index && lines[$0].key.hasPrefix(Labels.signature) }
+        let firstHeading = headings.first?.index ?? (signatureIndex ?? lines.count)
+        readIdentity(into: &form, from: title.index + 1, to: firstHeading)
+        readSections(into: &form, headings: headings, end: signatureIndex ?? assessmentStart(after: firstHeading))
+        if let signatureIndex { readSignature(into: &form, at: signatureIndex) }
+        readAssessment(into: &form, after: headings.last?.index ?? title.index)
+        form.template = template(for: form, titleIndex: title.index)
+
+        if isBlankTemplate(form) {
+            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, evidence: "mẫu trống, chưa điền nội dung")],
+                                  provenance: provenance)
+        }
+        return FormExtraction(form: form, findings: findings, provenance: provenance)
+    }
+
+    // MARK: - Recognition
+
+    struct Title { let index: Int; let kind: FormKind }
+
+    /// "BẢN KIỂM ĐIỂM CÁ NHÂN" (individual) or "BÁO CÁO KIỂM ĐIỂM …" (collective). A probationary
+    /// member's "BẢN TỰ KIỂM ĐIỂM" (Mẫu 10-KNĐ) is neither.
+    func recogniseTitle() -> Title? {
+        if lines.contains(where: { $0.key.contains("10-knd") || $0.key.contains("10 - knd") }) { return nil }
+        for (index, line) in lines.enumerated() {
+            let key = line.key
+            guard key.count < 120 else { continue }
+            if key.hasPrefix("ban kiem diem") && key.contains("ca nhan") { return Title(index: index, kind: .individual) }
+            if key.hasPrefix("bao cao kiem diem") { return Title(index: index, kind: .collective) }
+        }
+        return nil
+    }
+
+    /// The template from the code line ("Mẫu 02A-HD KĐ.ĐG 2023"), else from the year and subtitle.
+    func template(for form: ReviewForm, titleIndex: Int) -> FormTemplate {
+        if form.kind == .collective { return .mau01 }
+        for line in lines.prefix(titleIndex + 6) {
+            let compact = line.key.filter { !$0.isWhitespace }
+            guard let at = compact.characterOffset(of: "mau") else { continue }
+            let code = compact.slice(at + 3, compact.count)
+            guard code.contains("hd") else { continue }
+            if code.hasPrefix("02a") { return .mau02Aof2023 }
+            if code.hasPrefix("02b") { return .mau02Bof2023 }
+            if code.hasPrefix("2a") { return .mau2Aof2025 }
+            if code.hasPrefix("2b") { return .mau2Bof2025 }
+            if code.hasPrefix("2c") { return .mau2Cof2025 }
+            if code.hasPrefix("02-") || code.hasPrefix("02hd") { return .mau02of2019 }
+        }
+        let subtitle = lines[titleIndex..<min(lines.count, titleIndex + 5)].map(\.key).first { $0.hasPrefix("(") }
+        let leader = subtitle.map { !$0.contains("khong giu") && $0.contains("giu chuc") }
+        let outside = subtitle?.contains("khong lam viec trong he thong") ?? false
+        guard let year = form.year else { return .unknown }
+        switch Ruleset(reviewYear: year) {
+        case .y2019: return .mau02of2019
+        case .y2023:
+            guard let leader else { return .unknown }
+            return leader ? .mau02Bof2023 : .mau02Aof2023
+        case .y2025:
+            if outside { return .mau2Cof2025 }
+            guard let leader else { return .unknown }
+            return leader ? .mau2Bof2025 : .mau2Aof2025
+        }
+    }
+
+    /// A template nobody filled in is not a submission.
+    func isBlankTemplate(_ form: ReviewForm) -> Bool {
+        form.member.fullName == nil && form.signature == nil && form.sections == ReviewSections()
+            && form.selfAssessment == SelfAssessment() && form.criteria.isEmpty
+    }
+
+    // MARK: - Header
+
+    mutating func readHeader(into form: inout ReviewForm, before titleIndex: Int) {
+        for index in 0..<titleIndex {
+            let line = lines[index]
+            let key = line.key
+            if form.partyCommittee == nil, key.hasPrefix("dang bo") {
+                form.partyCommittee = organisationName(line.text, prefix: nil)
+                note("party_committee", index)
+            } else if form.partyCell == nil, key.hasPrefix("chi bo") {
+                form.partyCell = organisationName(line.text, prefix: nil)
+                note("party_cell", index)
+            } else if form.date == nil, key.contains("ngay"), key.contains("thang"), let comma = line.text.firstIndex(of: ",") {
+                let place = TextFolding.stripLeaders(String(line.text[..<comma]))
+                let reading = DateText.read(String(line.text[comma...]))
+                form.place = place
+                form.date = date(reading, field: "date", index: index)
+                note("date", index)
+            }
+        }
+    }
+
+    /// "Năm 2020", "Năm: 2020", or the year on the title line itself.
+    mutating func readYear(into form: inout ReviewForm, title: Int) {
+        for index in title..<min(lines.count, title + 4) {
+            let key = lines[index].key
+            guard let at = key.characterOffset(of: "nam") else { continue }
+            if index > title && at > 0 { continue }
+            let digits = key.slice(at + 3, key.count).drop { !$0.isNumber }.prefix { $0.isNumber }
+            if digits.count == 4, let year = Int(digits) {
+                form.year = year
+                note("year", index)
+                return
+            }
+        }
+    }
+
+    /// An organisation name as written, with its "Đảng bộ"/"Chi bộ" word; `prefix` is added when
+    /// the form wrote only the name after a label.
+    func organisationName(_ text: String, prefix: String?) -> String? {
+        guard let cleaned = TextFolding.stripLeaders(text) else { return nil }
+        let folded = AlignedFold.fold(cleaned)
+        if let prefix {
+            return folded.hasPrefix(AlignedFold.fold(prefix).lowercased()) ? cleaned : "\(prefix) \(cleaned)"
+        }
+        // "ĐẢNG BỘ ……" alone is a blank in the template.
+        let words = cleaned.split(separator: " ")
+        guard words.count > 2 else { return nil }
+        return cleaned
+    }
+
+    // MARK: - Identity
+
+    mutating func readIdentity(into form: inout ReviewForm, from start: Int, to end: Int) {
+        guard start < end else { return }
+        var index = start
+        while index < end {
+            let line = lines[index]
+            let found = identityLabels(in: line)
+            for (k, label) in found.enumerated() {
+                let valueEnd = k + 1 < found.count ? found[k + 1].start : line.text.count
+                var value = TextFolding.stripLeaders(line.text.slice(label.end, valueEnd))
+                var source = index
+                // A label alone in a table cell: the value is in the next cell.
+                if value == nil, k == found.count - 1, index + 1 < end, line.cellID != nil,
+                   lines[index + 1].cellID != line.cellID, identityLabels(in: lines[index + 1]).isEmpty {
+                    value = TextFolding.stripLeaders(lines[index + 1].text)
+                    source = index + 1
+                }
+                assign(label.kind, value, into: &form, index: source)
+            }
+            index += 1
+        }
+    }
+
+    struct FoundLabel { let kind: Labels.Identity; let start: Int; let end: Int }
+
+    /// Identity labels on a line, left to right, each with the offset where its value begins.
+    func identityLabels(in line: Line) -> [FoundLabel] {
+        let folded = line.folded
+        let chars = Array(folded)
+        var found: [FoundLabel] = []
+        for kind in Labels.Identity.allCases {
+            for variant in kind.variants {
+                var from = 0
+                while let at = folded.characterOffset(of: variant, from: from) {
+                    from = at + 1
+                    if at > 0 && chars[at - 1].isLetter { continue }
+                    var end = at + variant.count
+                    if end < chars.count && chars[end].isLetter { continue }
+                    while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
+                    let hasColon = end < chars.count && chars[end] == ":"
+                    let atLineStart = chars[..<at].allSatisfy { $0 == " " || $0 == "\t" || $0 == "-" }
+                    guard hasColon || atLineStart else { continue }
+                    if hasColon { end += 1 }
+                    if found.contains(where: { at < $0.end && $0.start < at + variant.count }) { continue }
+                    found.append(FoundLabel(kind: kind, start: at, end: end))
+                }
+            }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    mutating func assign(_ kind: Labels.Identity, _ value: String?, into form: inout ReviewForm, index: Int) {
+        switch kind {
+        case .fullName: if form.member.fullName == nil { form.member.fullName = value }
+        case .dateOfBirth:
+            if form.member.dateOfBirth == nil, let value {
+                form.member.dateOfBirth = date(DateText.read(value), field: kind.field, index: index, raw: value)
+            }
+        case .partyPosition: if form.member.partyPosition == nil { form.member.partyPosition = value }
+        case .governmentPosition: if form.member.governmentPosition == nil { form.member.governmentPosition = value }
+        case .massOrganisationPosition:
+            if form.member.massOrganisationPosition == nil { form.member.massOrganisationPosition = value }
+        case .workUnit: if form.member.workUnit == nil { form.member.workUnit = value }
+        case .partyCell:
+            if form.partyCell == nil, let value { form.partyCell = organisationName(value, prefix: "Chi bộ") }
+        }
+        if value != nil { note(kind.field, index) }
+    }
+
+    // MARK: - Sections
+
+    struct Heading { let section: Labels.Section; let index: Int }
+
+    /// Section headings in order; each must come after the previous one, which is what tells
+    /// "II. Hạn chế, khuyết điểm và nguyên nhân" from its own sub-item "1. Hạn chế, khuyết điểm".
+    func sectionHeadings(after title: Int) -> [Heading] {
+        var headings: [Heading] = []
+        var index = title + 1
+        while index < lines.count {
+            let key = lines[index].key
+            if key.hasPrefix(Labels.signature) { break }
+            if key.count < 260 {
+                let (roman, rest) = HeadingNumber.split(key)
+                let last = headings.last?.section
+                for section in Labels.Section.allCases where last == nil || section > last! {
+                    if section.matches(rest, romanMatches: roman == section.roman) {
+                        headings.append(Heading(section: section, index: index))
+                        break
+                    }
+                }
+            }
+            if headings.last?.section == .selfRating { break }
+            index += 1
+        }
+        return headings
+    }
+
+    /// Where the after-meeting assessment blocks begin, when there is no signature line.
+    func assessmentStart(after index: Int) -> Int {
+        lines.indices.first { $0 > index && ExtractionPass.isAssessmentLabel(lines[$0].key) } ?? lines.count
+    }
+
+    static func isAssessmentLabel(_ key: String) -> Bool {
+        let bare = key.drop { $0 == "-" || $0 == " " || $0 == "+" }
+        return bare.hasPrefix("danh gia, xep loai") || Labels.cellComment.contains { bare.hasPrefix($0) }
+            || Labels.cellProposal.contains { bare.hasPrefix($0) } || Labels.committeeDecision.contains { bare.hasPrefix($0) }
+            || bare.hasPrefix(Labels.cellSigner) || bare.hasPrefix(Labels.committeeSigner)
+    }
+
+    mutating func readSections(into form: inout ReviewForm, headings: [Heading], end: Int) {
+        for (k, heading) in headings.enumerated() {
+            let stop = k + 1 < headings.count ? headings[k + 1].index : end
+            let body = (heading.index + 1)..<max(heading.index + 1, stop)
+            if heading.section == .selfRating {
+                readSelfRating(into: &form, heading: heading.index, range: body)
+                continue
+            }
+            if heading.section == .strengths || heading.section == .remediation {
+                readCriteria(into: &form, section: heading.section, range: body)
+            }
+            let text = sectionText(body)
+            switch heading.section {
+            case .strengths: form.sections.strengths = text
+            case .shortcomings: form.sections.shortcomings = text
+            case .remediation: form.sections.remediation = text
+            case .explanations: form.sections.explanations = text
+            case .collectiveResponsibility: form.sections.collectiveResponsibility = text
+            case .improvementPlan: form.sections.improvementPlan = text
+            case .selfRating: break
+            }
+            note(heading.section.field, heading.index)
+        }
+    }
+
+    /// The section's paragraphs, whitespace collapsed, rating rows and leader-only lines left out;
+    /// `nil` when nothing but the template's own sub-item headings remains.
+    func sectionText(_ range: Range<Int>) -> String? {
+        var kept: [String] = []
+        var hasContent = false
+        var skipOptions = false
+        for index in range {
+            let line = lines[index]
+            if line.key.contains(Labels.ratingRow) {
+                skipOptions = true
+                continue
+            }
+            // Options of a rating row written one per line ("☐ Xuất sắc").
+            if skipOptions, !line.checkboxes.isEmpty || CriterionRating.parse(stripBoxes(line.text)) != nil {
+                continue
+            }
+            skipOptions = false
+            guard let text = TextFolding.stripLeaders(TextFolding.collapseWhitespace(line.text)).map({ _ in
+                TextFolding.collapseWhitespace(line.text)
+            }) else { continue }
+            kept.append(text)
+            if !isTemplateSubItem(line.key) { hasContent = true }
+        }
+        return hasContent ? kept.joined(separator: "\n") : nil
+    }
+
+    func stripBoxes(_ text: String) -> String {
+        text.filter { $0 != "☒" && $0 != "☐" }
+    }
+
+    func isTemplateSubItem(_ key: String) -> Bool {
+        guard HeadingNumber.arabic(key) != nil || HeadingNumber.split(key).rest != key else { return false }
+        let rest = HeadingNumber.split(key).rest
+        guard Labels.templateSubItems.contains(where: { rest.hasPrefix($0) }) else { return false }
+        // A sub-item line that carries the member's own words after a colon is content.
+        if let colon = rest.firstIndex(of: ":") {
+            return TextFolding.stripLeaders(String(rest[rest.index(after: colon)...])) == nil
+        }
+        return true
+    }
+
+    // MARK: - Ratings
+
+    mutating func readCriteria(into form: inout ReviewForm, section: Labels.Section, range: Range<Int>) {
+        var subItem: Int?
+        var rowsInSection = 0
+        for index in range {
+            let line = lines[index]
+            if let number = HeadingNumber.arabic(line.key), !line.key.contains(Labels.ratingRow) { subItem = number }
+            guard let at = line.folded.characterOffset(of: Labels.ratingRow) else { continue }
+            rowsInSection += 1
+            let item = section == .remediation ? "III" : "I.\(subItem ?? rowsInSection)"
+            let labelEnd = afterColon(line, from: at + Labels.ratingRow.count)
+            let group = groupLines(from: index, limit: range.upperBound, maxExtra: 4) { key in
+                HeadingNumber.arabic(key) != nil || key.contains(Labels.ratingRow)
+            }
+            let reading = ChoiceGroup(parse: CriterionRating.parse, options: CriterionRating.allCases).read(group, labelEnd: labelEnd)
+            let field = "criteria.\(item)"
+            switch reading {
+            case .chosen(let rating, _):
+                form.criteria.append(CriterionEntry(item: item, rating: rating))
+                note(field, index)
+            case .ambiguous(_, let evidence):
+                findings.append(finding(.ambiguousChoice, field: field, evidence: evidence))
+            case .unreadable(let text):
+                findings.append(finding(.invalidValue, field: field, evidence: text))
+            case .none:
+                break
+            }
+        }
+    }
+
+    // MARK: - Section VII
+
+    mutating func readSelfRating(into form: inout ReviewForm, heading: Int, range: Range<Int>) {
+        let labelSets: [(labels: [String], field: String)] = [
+            (Labels.civilServantLevel, "self_assessment.civil_servant_level"),
+            (Labels.partyMemberLevel, "self_assessment.party_member_level"),
+        ]
+        var foundAny = false
+        for (labels, field) in labelSets {
+            guard let (index, at, label) = firstLabel(labels, in: range) else { continue }
+            foundAny = true
+            let labelEnd = afterColon(lines[index], from: at + label.count)
+            let group = groupLines(from: index, limit: range.upperBound, maxExtra: 5) { key in
+                labelSets.contains { set in set.labels.contains { key.contains($0) } }
+            }
+            let level = levelChoice(group, labelEnd: labelEnd, field: field, index: index)
+            if field.hasSuffix("civil_servant_level") { form.selfAssessment.civilServantLevel = level }
+            else { form.selfAssessment.partyMemberLevel = level }
+        }
+        // Forms without the two sub-lines (2C) put the choice under the heading itself.
+        if !foundAny {
+            let headingLine = lines[heading]
+            let labelEnd = headingLine.text.firstIndex(of: ":").map { headingLine.text.distance(from: headingLine.text.startIndex, to: $0) + 1 }
+                ?? headingLine.text.count
+            let group = [headingLine] + range.prefix(5).map { lines[$0] }
+            form.selfAssessment.partyMemberLevel = levelChoice(group, labelEnd: labelEnd,
+                                                               field: "self_assessment.party_member_level", index: heading)
+        }
+    }
+
+    mutating func levelChoice(_ group: [Line], labelEnd: Int, field: String, index: Int) -> Level? {
+        switch ChoiceGroup(parse: Level.parse, options: Level.allCases).read(group, labelEnd: labelEnd) {
+        case .chosen(let level, _):
+            note(field, index)
+            return level
+        case .ambiguous(_, let evidence):
+            findings.append(finding(.ambiguousChoice, field: field, evidence: evidence))
+        case .unreadable(let text):
+            findings.append(finding(.invalidValue, field: field, evidence: text))
+        case .none:
+            break
+        }
+        return nil
+    }
+
+    // MARK: - Signature and the assessment blocks
+
+    mutating func readSignature(into form: inout ReviewForm, at index: Int) {
+        var k = index + 1
+        while k < min(lines.count, index + 6) {
+            let line = lines[k]
+            let key = line.key
+            k += 1
+            if line.isBlank || key.hasPrefix("(") || key.contains("ky, ghi ro") || key.contains("ky ghi ro") { continue }
+            if ExtractionPass.isAssessmentLabel(key) || key.hasPrefix("danh gia") { return }
+            if let name = TextFolding.stripLeaders(line.text) {
+                form.signature = name
+                note("signature", k - 1)
+            }
+            return
+        }
+    }
+
+    mutating func readAssessment(into form: inout ReviewForm, after start: Int) {
+        guard start < lines.count else { return }
+        let range = (start + 1)..<lines.count
+        let comment = firstLabel(Labels.cellComment, in: range)
+        let proposal = firstLabel(Labels.cellProposal, in: range)
+        let decision = firstLabel(Labels.committeeDecision, in: range)
+        let stops: (String) -> Bool = ExtractionPass.isAssessmentLabel
+
+        if let (index, at, label) = comment {
+            let labelEnd = afterColon(lines[index], from: at + label.count)
+            var parts: [String] = []
+            if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
+            var k = index + 1
+            while k < lines.count, !stops(lines[k].key) {
+                if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(TextFolding.collapseWhitespace(text)) }
+                k += 1
+            }
+            form.cellReview.comment = parts.isEmpty ? nil : parts.joined(separator: "\n")
+            if !parts.isEmpty { note("cell_review.comment", index) }
+        }
+        if let (index, at, label) = proposal {
+            let labelEnd = afterColon(lines[index], from: at + label.count)
+            let group = groupLines(from: index, limit: lines.count, maxExtra: 4, stop: stops)
+            form.cellReview.proposedLevel = levelChoice(group, labelEnd: labelEnd, field: "cell_review.proposed_level", index: index)
+            let dateEnd = decision?.0 ?? lines.count
+            form.cellReview.date = signedDate(after: index, before: dateEnd, field: "cell_review.date")
+        }
+        if let (index, at, label) = decision {
+            let labelEnd = afterColon(lines[index], from: at + label.count)
+            let group = groupLines(from: index, limit: lines.count, maxExtra: 4, stop: stops)
+            form.committeeDecision.level = levelChoice(group, labelEnd: labelEnd, field: "committee_decision.level", index: index)
+            form.committeeDecision.date = signedDate(after: index, before: lines.count, field: "committee_decision.date")
+        }
+    }
+
+    /// The date a signer wrote under "(Xác lập thời điểm, ký, ghi rõ họ tên)".
+    mutating func signedDate(after index: Int, before end: Int, field: String) -> CivilDate? {
+        var k = index + 1
+        while k < end {
+            let line = lines[k]
+            if !line.key.contains(Labels.signatureNote) {
+                let reading = DateText.read(line.text)
+                if reading != .none { return date(reading, field: field, index: k) }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    /// The first line in `range` whose text (after a leading "-") starts with one of `labels`.
+    func firstLabel(_ labels: [String], in range: Range<Int>) -> (Int, Int, String)? {
+        for index in range {
+            let folded = lines[index].folded
+            let lead = folded.prefix { $0 == "-" || $0 == " " || $0 == "+" || $0 == "\t" || $0.isNumber || $0 == "." }.count
+            for label in labels {
+                if let at = folded.characterOffset(of: label), at <= lead { return (index, at, label) }
+            }
+        }
+        return nil
+    }
+
+    /// The label line plus the following lines that may still hold its options.
+    func groupLines(from index: Int, limit: Int, maxExtra: Int, stop: (String) -> Bool) -> [Line] {
+        var group = [lines[index]]
+        var k = index + 1
+        while k < min(limit, index + 1 + maxExtra) {
+            let line = lines[k]
+            if stop(line.key) || line.key.hasPrefix(Labels.signature) { break }
+            if line.key.hasPrefix("t/m") || line.key.hasPrefix("(") { break }
+            group.append(line)
+            k += 1
+        }
+        return group
+    }
+
+    func afterColon(_ line: Line, from offset: Int) -> Int {
+        let chars = Array(line.text)
+        var end = offset
+        while end < chars.count, chars[end] == " " || chars[end] == "\t" { end += 1 }
+        if end < chars.count, chars[end] == ":" { end += 1 }
+        // Labels with a parenthesised remainder ("…mức chất lượng (đề xuất):").
+        if let colon = chars[end...].firstIndex(of: ":"), colon - end < 40,
+           !chars[end..<colon].contains(where: { $0 == "☒" || $0 == "☐" }) {
+            let between = String(chars[end..<colon])
+            if Level.parse(between) == nil && CriterionRating.parse(between) == nil { end = colon + 1 }
+        }
+        return end
+    }
+
+    mutating func date(_ reading: DateReading, field: String, index: Int, raw: String? = nil) -> CivilDate? {
+        switch reading {
+        case .date(let date):
+            note(field, index)
+            return date
+        case .invalid(let text):
+            findings.append(finding(.invalidValue, field: field, evidence: raw ?? text))
+            return nil
+        case .none:
+            if let raw { findings.append(finding(.invalidValue, field: field, evidence: raw)) }
+            return nil
+        case .blank:
+            return nil
+        }
+    }
+
+    mutating func note(_ field: String, _ index: Int) {
+        guard index < lines.count else { return }
+        provenance[field] = FieldProvenance(location: lines[index].location, text: lines[index].text)
+    }
+
+    func finding(_ code: FindingCode, field: String? = nil, evidence: String? = nil) -> Finding {
+        Finding(code, field: field, evidence: evidence, language: language)
     }
 }

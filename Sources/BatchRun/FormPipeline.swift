@@ -1,0 +1,81 @@
+import KiemdiemCore
+import OOXMLPackage
+import ReviewForms
+import ReviewRules
+import WordDocument
+
+/// What the pipeline made of one file's bytes: read → extract → validate → classify.
+public struct FormOutcome: Sendable {
+    public var sha256: String
+    public var form: ReviewForm?
+    public var findings: [Finding]
+    public var classification: Classification
+    public var provenance: [String: FieldProvenance]
+    public var unknownElements: [String: [String: Int]]
+
+    public var rejected: Bool { findings.rejects }
+}
+
+/// The stages 1–4 for one file, shared by `inspect` and `run`. Pure: no workspace, no store.
+public struct FormPipeline: Sendable {
+    public var limits: PackageLimits
+    public var rules: RuleOptions
+
+    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions()) {
+        self.limits = limits
+        self.rules = rules
+    }
+
+    public func process(_ bytes: [UInt8]) -> FormOutcome {
+        let sha = ContentDigest.sha256Hex(bytes)
+        let document: WordDocument
+        do {
+            document = try WordReader(limits: limits).read(bytes)
+        } catch {
+            var finding = error.finding
+            if rules.language != .vi {
+                finding = Finding(finding.code, field: finding.field, evidence: finding.evidence, severity: finding.severity,
+                                  language: rules.language)
+            }
+            return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
+                               provenance: [:], unknownElements: [:])
+        }
+        let extraction = FormExtractor(language: rules.language).extract(document)
+        var findings = document.findings + extraction.findings
+        var classification = Classification.unclassified(extraction.form?.ruleset)
+        if let form = extraction.form {
+            let verdict = FormRules.evaluate(form, prior: findings, options: rules)
+            findings += verdict.findings
+            classification = verdict.classification
+        }
+        return FormOutcome(sha256: sha, form: extraction.form, findings: findings, classification: classification,
+                           provenance: extraction.provenance, unknownElements: document.unknownElements)
+    }
+}
+
+extension FormOutcome {
+    /// The contract's `inspect --json` object (§2); `explain` adds where each field was read.
+    public func json(file: String, explain: Bool = false) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("schema", .string("kiemdiem.inspect/1")),
+            ("file", .string(file)),
+            ("sha256", .string(sha256)),
+            ("verdict", .string(rejected ? "rejected" : "accepted")),
+            ("findings", .array(findings.map(\.json))),
+            ("form", form?.json ?? .null),
+            ("classification", classification.json),
+        ]
+        var unknown: [(String, JSONValue)] = []
+        for part in unknownElements.keys.sorted() {
+            let counts = unknownElements[part]!
+            unknown.append((part, .object(counts.keys.sorted().map { ($0, .int(counts[$0]!)) })))
+        }
+        members.append(("reader", .object([("unknown_elements", .object(unknown))])))
+        if explain {
+            members.append(("provenance", .object(provenance.keys.sorted().map { key in
+                (key, .object([("location", .string(provenance[key]!.location)), ("text", .string(provenance[key]!.text))]))
+            })))
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,294 @@
+import Foundation
+import KiemdiemCore
+import Ledger
+import Logging
+import OOXMLPackage
+import ReviewForms
+import Workbooks
+
+/// The exit statuses of contract §1 (sysexits where they fit).
+public enum ExitStatus: Int32, Sendable {
+    case allAccepted = 0
+    case someRejected = 3
+    case noInput = 66
+    case internalError = 70
+    case ioError = 74
+    case locked = 75
+    case configuration = 78
+}
+
+/// What one run did, for the operator's summary line and the tests.
+public struct RunResult: Sendable {
+    public var status: ExitStatus
+    public var counts: RunCounts
+    public var workbook: String?
+    public var seconds: Double
+    public var message: String?
+}
+
+/// `kiemdiem run`: claim settled files, read → extract → validate → classify each, record it,
+/// move it to archive/ or rejected/, then publish the workbook rebuilt from the store.
+///
+/// Order of work per file, so that a kill at any moment loses nothing: claim (rename into
+/// processing/) → read → record in the store (one transaction) → log → move out. A file found
+/// in processing/ at start is finished first: moved on if its record exists, read again if not.
+public struct NightlyRun: Sendable {
+    public var config: PipelineConfig
+    public var logger: Logger
+    /// The clock, replaceable in tests.
+    public var now: @Sendable () -> Date
+
+    public init(config: PipelineConfig, logger: Logger = Logger(label: "kiemdiem.run"),
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.config = config
+        self.logger = logger
+        self.now = now
+    }
+
+    public func run() -> RunResult {
+        let started = now()
+        var counts = RunCounts()
+        let workspace = Workspace(path: config.workspace)
+        do {
+            try workspace.prepare()
+            guard let lock = try RunLock(path: workspace.lockFile.path) else {
+                return RunResult(status: .locked, counts: counts, workbook: nil, seconds: 0,
+                                 message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
+            }
+            defer { withExtendedLifetime(lock) {} }
+            let ledger: Ledger
+            do {
+                ledger = try Ledger(path: workspace.store.path)
+            } catch {
+                throw WorkspaceError("không mở được kho dữ liệu \(workspace.store.path): \(error)")
+            }
+            let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
+            var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
+                                     logger: logger, now: now)
+            try session.finishInterruptedClaims(&counts)
+            try session.claimAndProcessInbox(&counts)
+            try session.logPendingRejections()
+            let workbook = try session.publishWorkbook()
+            let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
+            try wrap { try ledger.finishRun(runID, counts: counts, exitCode: status.rawValue, at: timestamp(now())) }
+            return RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
+                             message: nil)
+        } catch {
+            return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
+                             message: String(describing: error))
+        }
+    }
+}
+
+/// ISO 8601 with the local offset, as the rejection log wants it.
+func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone.current
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+}
+
+@discardableResult
+func wrap<T>(_ body: () throws -> T) throws(WorkspaceError) -> T {
+    do {
+        return try body()
+    } catch let error as WorkspaceError {
+        throw error
+    } catch {
+        throw WorkspaceError("lỗi kho dữ liệu: \(error)")
+    }
+}
+
+/// The state of one run between its steps.
+struct RunSession {
+    let config: PipelineConfig
+    let workspace: Workspace
+    let ledger: Ledger
+    let runID: Int64
+    let logger: Logger
+    let now: @Sendable () -> Date
+    var sequence = 0
+
+    init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
+         now: @escaping @Sendable () -> Date) {
+        self.config = config
+        self.workspace = workspace
+        self.ledger = ledger
+        self.runID = runID
+        self.logger = logger
+        self.now = now
+    }
+
+    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules) }
+
+    /// Files a killed run left in processing/: move on those already recorded, read the others.
+    mutating func finishInterruptedClaims(_ counts: inout RunCounts) throws(WorkspaceError) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path))?.sorted() ?? []
+        for name in names {
+            let claimed = workspace.processing.appendingPathComponent(name)
+            if let stored = try wrap({ try ledger.arrival(claimedAs: name) }) {
+                let destination = workspace.root.appendingPathComponent(stored)
+                logger.info("hoàn tất việc chuyển tệp bị gián đoạn", metadata: ["file": "\(name)", "to": "\(stored)"])
+                try Workspace.move(claimed, to: destination)
+            } else {
+                logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(name)"])
+                try process(claimed: claimed, claimedName: name, counts: &counts)
+            }
+        }
+    }
+
+    mutating func claimAndProcessInbox(_ counts: inout RunCounts) throws(WorkspaceError) {
+        let inbox = URL(fileURLWithPath: config.inbox)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
+        } catch {
+            throw WorkspaceError("không đọc được hộp thư đến \(inbox.path): \(error.localizedDescription)")
+        }
+        let stamp = Self.stamp(now())
+        for name in names {
+            let source = inbox.appendingPathComponent(name)
+            switch Intake.classify(name: name, url: source, settleSeconds: config.settleSeconds, now: now()) {
+            case .ignored:
+                continue
+            case .notDocx:
+                logger.warning("bỏ qua tệp không phải .docx, để nguyên trong hộp thư", metadata: ["file": "\(name)"])
+                continue
+            case .unsettled:
+                logger.info("tệp đang được tải lên, để lượt sau", metadata: ["file": "\(name)"])
+                continue
+            case .ready:
+                sequence += 1
+                let claimedName = Workspace.claimedName(original: name, stamp: stamp, sequence: sequence)
+                let claimed = workspace.processing.appendingPathComponent(claimedName)
+                try Workspace.move(source, to: claimed)
+                try process(claimed: claimed, claimedName: claimedName, counts: &counts)
+            }
+        }
+    }
+
+    /// Read, record, move one claimed file.
+    mutating func process(claimed: URL, claimedName: String, counts: inout RunCounts) throws(WorkspaceError) {
+        counts.claimed += 1
+        let original = Workspace.originalName(ofClaimed: claimedName)
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: claimed))
+        } catch {
+            throw WorkspaceError("không đọc được \(claimed.path): \(error.localizedDescription)")
+        }
+        let arrivedAt = timestamp(now())
+        let outcome = pipeline.process(bytes)
+
+        if let known = try wrap({ try ledger.submission(sha256: outcome.sha256) }), let knownID = known.id {
+            // The same bytes again: filed next to the first copy, never counted twice.
+            let folder = workspace.root.appendingPathComponent(known.storedPath).deletingLastPathComponent()
+            let destination = Workspace.unique(original, in: folder)
+            try wrap { try ledger.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claimedName,
+                                                          storedPath: workspace.relative(destination), arrivedAt: arrivedAt) }
+            try Workspace.move(claimed, to: destination)
+            counts.duplicates += 1
+            if known.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
+            logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(original)", "first": "\(known.originalName)"])
+            return
+        }
+
+        let form = outcome.form
+        let destination: URL
+        if outcome.rejected {
+            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(Self.day(now())))
+        } else {
+            destination = Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
+                .appendingPathComponent(Workspace.folderName(form?.partyCell)))
+        }
+        var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: workspace.relative(destination),
+                                      verdict: outcome.rejected ? .rejected : .accepted, year: config.year,
+                                      status: outcome.classification.status, findings: outcome.findings)
+        record.kind = form?.kind
+        record.template = form?.template
+        record.partyCommittee = form?.partyCommittee
+        record.partyCell = form?.partyCell
+        record.fullName = form?.member.fullName
+        record.dateOfBirth = form?.member.dateOfBirth
+        record.memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
+                                          partyCell: form?.partyCell)
+        record.formDate = form?.date
+        record.selfLevel = form?.selfAssessment.partyMemberLevel
+        record.cellLevel = form?.cellReview.proposedLevel
+        record.committeeLevel = form?.committeeDecision.level
+        record.level = outcome.classification.level
+        record.basis = outcome.classification.basis
+        record.ruleset = outcome.classification.ruleset
+        record.formJSON = form.map { $0.json.serialized() }
+        let language = config.language
+        try wrap {
+            try ledger.record(record, runID: runID, claimedAs: claimedName, arrivedAt: arrivedAt) { winner in
+                Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
+            }
+        }
+        try Workspace.move(claimed, to: destination)
+        if outcome.rejected {
+            counts.rejected += 1
+            let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
+            logger.info("từ chối", metadata: ["file": "\(original)", "codes": "\(codes)"])
+        } else {
+            counts.accepted += 1
+            logger.info("chấp nhận", metadata: ["file": "\(original)"])
+        }
+        try logPendingRejections()
+    }
+
+    /// Writes the rejection-log lines of every rejected submission not yet logged.
+    func logPendingRejections() throws(WorkspaceError) {
+        let log = RejectionLog(url: workspace.rejectionLog, workspace: workspace)
+        for submission in try wrap({ try ledger.unloggedRejections() }) {
+            try log.append(submission, runID: runID, time: timestamp(now()))
+            if let id = submission.id { try wrap { try ledger.markLogged(id) } }
+        }
+    }
+
+    /// Rebuilds the year's workbook from the store and publishes it atomically.
+    func publishWorkbook() throws(WorkspaceError) -> String {
+        let submissions = try wrap { try ledger.submissions(year: config.year) }
+        let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
+            ?? Int64(now().timeIntervalSince1970)
+        let report = ReportBuilder.build(year: config.year, submissions: submissions, createdAt: created)
+        try Workspace.makeDirectory(URL(fileURLWithPath: config.workbook).deletingLastPathComponent())
+        do {
+            try WorkbookWriter.write(report, to: config.workbook)
+        } catch {
+            throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
+        }
+        return config.workbook
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        return formatter.string(from: date)
+    }
+
+    static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}
+
+/// Which inbox entries the run may take.
+enum Intake {
+    enum Decision: Equatable { case ready, unsettled, notDocx, ignored }
+
+    /// Only settled `.docx` files (any case); Word's owner files (`~$…`), LibreOffice locks
+    /// (`.~lock…`), temporary and hidden files are someone's work in progress.
+    static func classify(name: String, url: URL, settleSeconds: Double, now: Date) -> Decision {
+        if name.hasPrefix(".") || name.hasPrefix("~$") || name.lowercased().hasSuffix(".tmp") { return .ignored }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return .ignored }
+        guard name.lowercased().hasSuffix(".docx") else { return .notDocx }
+        let modified = attributes[.modificationDate] as? Date ?? now
+        return now.timeIntervalSince(modified) >= settleSeconds ? .ready : .unsettled
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import KiemdiemCore
+import OOXMLPackage
+import ReviewRules
+import Yams
+
+/// A configuration that cannot be used (exit 78): the message says which key and why.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// pipeline.yml. Relative paths are relative to the file's own directory, so cron can run the
+/// batch from anywhere.
+public struct PipelineConfig: Sendable {
+    public var inbox: String
+    public var workspace: String
+    public var year: Int
+    public var settleSeconds: Double
+    public var limits: PackageLimits
+    public var workbook: String
+    public var language: MessageLanguage
+    public var rules: RuleOptions
+    public var workers: Int
+
+    public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
+                limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
+        self.inbox = inbox
+        self.workspace = workspace
+        self.year = year
+        self.workbook = workbook
+        self.settleSeconds = settleSeconds
+        self.limits = limits
+        self.language = language
+        self.rules = RuleOptions(batchYear: year, language: language)
+        self.workers = workers
+    }
+
+    public static func load(path: String) throws(ConfigurationError) -> PipelineConfig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError("không đọc được tệp cấu hình \(path)")
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text, relativeTo: base)
+    }
+
+    public static func parse(_ text: String, relativeTo base: String) throws(ConfigurationError) -> PipelineConfig {
+        let root: [String: Any]
+        do {
+            guard let loaded = try Yams.load(yaml: text) as? [String: Any] else {
+                throw ConfigurationError("pipeline.yml phải là một bảng khóa: giá trị")
+            }
+            root = loaded
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError("pipeline.yml không đúng cú pháp YAML: \(error)")
+        }
+        var reader = Keys(root, path: "")
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : URL(fileURLWithPath: base).appendingPathComponent(p).standardizedFileURL.path
+        }
+        let inbox = resolve(try reader.string("inbox"))
+        let workspace = resolve(try reader.string("workspace"))
+        let year = try reader.int("year", in: 2018...2100)
+        var report = Keys(try reader.table("report"), path: "report.")
+        let workbook = resolve(try report.string("workbook"))
+        let languageText = try report.optionalString("language") ?? "vi"
+        guard let language = MessageLanguage(rawValue: languageText) else {
+            throw ConfigurationError("report.language phải là vi hoặc en, không phải \"\(languageText)\"")
+        }
+        var config = PipelineConfig(inbox: inbox, workspace: workspace, year: year, workbook: workbook, language: language)
+        if let intakeTable = try reader.optionalTable("intake") {
+            var intake = Keys(intakeTable, path: "intake.")
+            if let settle = try intake.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
+            if let bytes = try intake.optionalInt("max_file_bytes", in: 1...(1 << 34)) { config.limits.maxFileBytes = bytes }
+            if let workers = try intake.optionalInt("workers", in: 1...64) { config.workers = workers }
+            try intake.rejectUnknown()
+        }
+        if let limitsTable = try reader.optionalTable("limits") {
+            var limits = Keys(limitsTable, path: "limits.")
+            if let v = try limits.optionalInt("max_entry_bytes", in: 1...(1 << 34)) { config.limits.maxEntryBytes = v }
+            if let v = try limits.optionalInt("max_total_inflated_bytes", in: 1...(1 << 36)) { config.limits.maxTotalInflatedBytes = v }
+            if let v = try limits.optionalInt("max_ratio", in: 1...100_000) { config.limits.maxRatio = v }
+            if let v = try limits.optionalInt("max_entries", in: 1...10_000_000) { config.limits.maxEntries = v }
+            if let v = try limits.optionalInt("max_xml_depth", in: 8...100_000) { config.limits.maxXMLDepth = v }
+            try limits.rejectUnknown()
+        }
+        if let rulesTable = try reader.optionalTable("rules") {
+            var rules = Keys(rulesTable, path: "rules.")
+            if let months = try rules.optionalInt("months_after_year_end", in: 0...24) { config.rules.monthsAfterYearEnd = months }
+            if let link = try rules.optionalBool("civil_servant_link") { config.rules.civilServantLink = link }
+            try rules.rejectUnknown()
+        }
+        try report.rejectUnknown()
+        try reader.rejectUnknown()
+        return config
+    }
+
+    /// Typed access to one YAML table that remembers which keys were read, so a misspelt key is
+    /// an error instead of a silently ignored setting.
+    private struct Keys {
+        let table: [String: Any]
+        let path: String
+        var used: Set<String> = []
+
+        init(_ table: [String: Any], path: String) {
+            self.table = table
+            self.path = path
+        }
+
+        mutating func value(_ key: String) -> Any? {
+            used.insert(key)
+            return table[key]
+        }
+
+        mutating func string(_ key: String) throws(ConfigurationError) -> String {
+            guard let text = try optionalString(key) else { throw ConfigurationError("thiếu khóa \(path)\(key)") }
+            return text
+        }
+
+        mutating func optionalString(_ key: String) throws(ConfigurationError) -> String? {
+            guard let raw = value(key) else { return nil }
+            if let text = raw as? String, !text.isEmpty { return text }
+            throw ConfigurationError("\(path)\(key) phải là một chuỗi")
+        }
+
+        mutating func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            guard let number = try optionalInt(key, in: range) else { throw ConfigurationError("thiếu khóa \(path)\(key)") }
+            return number
+        }
+
+        mutating func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+            guard let raw = value(key) else { return nil }
+            guard let number = raw as? Int, range.contains(number) else {
+                throw ConfigurationError("\(path)\(key) phải là số nguyên trong khoảng \(range.lowerBound)…\(range.upperBound)")
+            }
+            return number
+        }
+
+        mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
+            guard let raw = value(key) else { return nil }
+            guard let flag = raw as? Bool else { throw ConfigurationError("\(path)\(key) phải là true hoặc false") }
+            return flag
+        }
+
+        mutating func table(_ key: String) throws(ConfigurationError) -> [String: Any] {
+            guard let table = try optionalTable(key) else { throw ConfigurationError("thiếu mục \(path)\(key)") }
+            return table
+        }
+
+        mutating func optionalTable(_ key: String) throws(ConfigurationError) -> [String: Any]? {
+            guard let raw = value(key) else { return nil }
+            guard let table = raw as? [String: Any] else { throw ConfigurationError("\(path)\(key) phải là một bảng khóa") }
+            return table
+        }
+
+        func rejectUnknown() throws(ConfigurationError) {
+            let unknown = Set(table.keys).subtracting(used).sorted()
+            if !unknown.isEmpty {
+                throw ConfigurationError("khóa không biết: \(unknown.map { path + $0 }.joined(separator: ", "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// An I/O failure on the workspace (exit 74): nothing is lost, the next run finishes the work.
+public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The workspace folders of contract §4, and the only code that moves submitted files.
+///
+/// Every move is a `rename(2)` inside one filesystem, followed by an fsync of the directories
+/// involved, so a file is always in exactly one place, whatever moment the process dies.
+struct Workspace: Sendable {
+    let root: URL
+
+    var processing: URL { root.appendingPathComponent("processing") }
+    var archive: URL { root.appendingPathComponent("archive") }
+    var rejected: URL { root.appendingPathComponent("rejected") }
+    var logs: URL { root.appendingPathComponent("logs") }
+    var store: URL { root.appendingPathComponent("kiemdiem.sqlite") }
+    var lockFile: URL { root.appendingPathComponent("kiemdiem.lock") }
+    var rejectionLog: URL { logs.appendingPathComponent("rejections.jsonl") }
+
+    init(path: String) {
+        root = URL(fileURLWithPath: path)
+    }
+
+    func prepare() throws(WorkspaceError) {
+        for dir in [root, processing, archive, rejected, logs] {
+            try Workspace.makeDirectory(dir)
+        }
+    }
+
+    static func makeDirectory(_ url: URL) throws(WorkspaceError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError("không tạo được thư mục \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Path relative to the workspace, as stored and logged.
+    func relative(_ url: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    /// The claimed name carries the original one after "--", so a crash loses nothing of it.
+    static func claimedName(original: String, stamp: String, sequence: Int) -> String {
+        "\(stamp)-\(sequence)--\(original)"
+    }
+
+    static func originalName(ofClaimed name: String) -> String {
+        guard let range = name.range(of: "--") else { return name }
+        return String(name[range.upperBound...])
+    }
+
+    /// Atomically moves `source` to `destination`, creating its folder; never overwrites.
+    static func move(_ source: URL, to destination: URL) throws(WorkspaceError) {
+        try makeDirectory(destination.deletingLastPathComponent())
+        if FileManager.default.fileExists(atPath: destination.path) {
+            throw WorkspaceError("đích đã tồn tại: \(destination.path)")
+        }
+        guard rename(source.path, destination.path) == 0 else {
+            throw WorkspaceError("không chuyển được \(source.path) → \(destination.path): \(String(cString: strerror(errno)))")
+        }
+        syncDirectory(destination.deletingLastPathComponent())
+        syncDirectory(source.deletingLastPathComponent())
+    }
+
+    /// A name in `folder` that is not taken yet: "ten.docx", then "ten (2).docx", …
+    static func unique(_ name: String, in folder: URL, taken: Set<String> = []) -> URL {
+        let base = (name as NSString).deletingPathExtension
+        let ext = (name as NSString).pathExtension
+        var candidate = folder.appendingPathComponent(name)
+        var n = 2
+        while FileManager.default.fileExists(atPath: candidate.path) || taken.contains(candidate.path) {
+            candidate = folder.appendingPathComponent(ext.isEmpty ? "\(base) (\(n))" : "\(base) (\(n)).\(ext)")
+            n += 1
+        }
+        return candidate
+    }
+
+    /// Makes a rename durable: without it the kernel may forget the new directory entry on power loss.
+    static func syncDirectory(_ url: URL) {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// A folder name from an organisation name: NFC, no path separators, not empty.
+    static func folderName(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "khong-ro-chi-bo" }
+        let cleaned = text.precomposedStringWithCanonicalMapping.map { ch -> Character in
+            "/\\:*?\"<>|".contains(ch) || ch.isNewline ? "-" : ch
+        }
+        let name = String(cleaned).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name.hasPrefix(".") ? "khong-ro-chi-bo" : String(name.prefix(100))
+    }
+}
+
+/// One run at a time: `flock(2)` on a file in the workspace. The kernel drops the lock when the
+/// process dies, even by SIGKILL, so there is never a stale lock to clean up.
+final class RunLock {
+    private let fd: Int32
+
+    /// `nil` when another run holds the lock.
+    init?(path: String) throws(WorkspaceError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WorkspaceError("không mở được tệp khóa \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            return nil
+        }
+        self.fd = fd
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

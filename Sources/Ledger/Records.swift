@@ -1,0 +1,115 @@
+import GRDB
+import KiemdiemCore
+
+public enum Verdict: String, Sendable, Codable {
+    case accepted, rejected
+}
+
+/// Counts of one run, for the store and the operator's summary line.
+public struct RunCounts: Sendable, Equatable {
+    public var claimed = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    public init() {}
+}
+
+public struct RunRecord: Sendable {
+    public var id: Int64
+    public var startedAt: String
+    public var finishedAt: String?
+    public var year: Int
+    public var counts: RunCounts
+    public var exitCode: Int32?
+
+    init(row: Row) {
+        id = row["id"]
+        startedAt = row["started_at"]
+        finishedAt = row["finished_at"]
+        year = row["year"]
+        counts = RunCounts()
+        counts.claimed = row["claimed"]
+        counts.accepted = row["accepted"]
+        counts.rejected = row["rejected"]
+        counts.duplicates = row["duplicates"]
+        exitCode = row["exit_code"]
+    }
+}
+
+/// One distinct submitted content and what the pipeline made of it.
+public struct SubmissionRecord: Sendable, Equatable {
+    public var id: Int64?
+    public var sha256: String
+    public var originalName: String
+    /// Path relative to the workspace where the file was (or is being) archived.
+    public var storedPath: String
+    public var verdict: Verdict
+    public var kind: FormKind?
+    public var template: FormTemplate?
+    public var year: Int
+    public var partyCommittee: String?
+    public var partyCell: String?
+    public var fullName: String?
+    public var dateOfBirth: CivilDate?
+    /// One member = normalised name + date of birth + cell (see `MemberKey`).
+    public var memberKey: String?
+    public var formDate: CivilDate?
+    public var selfLevel: Level?
+    public var cellLevel: Level?
+    public var committeeLevel: Level?
+    public var level: Level?
+    public var status: ClassificationStatus
+    public var basis: ClassificationBasis?
+    public var ruleset: Ruleset?
+    /// The form as `inspect --json` prints it, for audits and later rebuilds.
+    public var formJSON: String?
+    public var findings: [Finding]
+    public var supersededBy: Int64?
+
+    public init(sha256: String, originalName: String, storedPath: String, verdict: Verdict, year: Int,
+                status: ClassificationStatus, findings: [Finding]) {
+        self.sha256 = sha256
+        self.originalName = originalName
+        self.storedPath = storedPath
+        self.verdict = verdict
+        self.year = year
+        self.status = status
+        self.findings = findings
+    }
+
+    init(row: Row, findings: [Finding]) throws {
+        id = row["id"]
+        sha256 = row["sha256"]
+        originalName = row["original_name"]
+        storedPath = row["stored_path"]
+        verdict = Verdict(rawValue: row["verdict"]) ?? .rejected
+        kind = (row["kind"] as String?).flatMap(FormKind.init(rawValue:))
+        template = (row["template"] as String?).flatMap(FormTemplate.init(rawValue:))
+        year = row["year"]
+        partyCommittee = row["party_committee"]
+        partyCell = row["party_cell"]
+        fullName = row["full_name"]
+        dateOfBirth = (row["date_of_birth"] as String?).flatMap(CivilDate.init(iso:))
+        memberKey = row["member_key"]
+        formDate = (row["form_date"] as String?).flatMap(CivilDate.init(iso:))
+        selfLevel = (row["self_level"] as String?).flatMap(Level.init(rawValue:))
+        cellLevel = (row["cell_level"] as String?).flatMap(Level.init(rawValue:))
+        committeeLevel = (row["committee_level"] as String?).flatMap(Level.init(rawValue:))
+        level = (row["level"] as String?).flatMap(Level.init(rawValue:))
+        status = ClassificationStatus(rawValue: row["status"]) ?? .unclassified
+        basis = (row["basis"] as String?).flatMap(ClassificationBasis.init(rawValue:))
+        ruleset = (row["ruleset"] as String?).flatMap(Ruleset.init(rawValue:))
+        formJSON = row["form_json"]
+        supersededBy = row["superseded_by"]
+        self.findings = findings
+    }
+}
+
+/// The identity of a member across submissions: normalised name + date of birth + cell.
+public enum MemberKey {
+    public static func make(fullName: String?, dateOfBirth: CivilDate?, partyCell: String?) -> String? {
+        guard let fullName else { return nil }
+        let cell = partyCell.map(TextFolding.fold) ?? ""
+        return [TextFolding.fold(fullName), dateOfBirth?.iso ?? "", cell].joined(separator: "|")
+    }
+}

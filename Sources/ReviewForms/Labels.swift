@@ -1,0 +1,130 @@
+import KiemdiemCore
+
+/// The printed labels of the forms, folded (see `AlignedFold`), with the variants people type.
+/// Only this file knows the wording of the forms.
+enum Labels {
+    enum Identity: CaseIterable {
+        case fullName, dateOfBirth, partyPosition, governmentPosition, massOrganisationPosition, workUnit, partyCell
+
+        var variants: [String] {
+            switch self {
+            case .fullName: return ["ho va ten", "ho, ten", "ho ten"]
+            case .dateOfBirth: return ["ngay, thang, nam sinh", "ngay thang nam sinh", "ngay sinh", "sinh ngay"]
+            case .partyPosition: return ["chuc vu ve dang", "chuc vu dang"]
+            case .governmentPosition: return ["chuc vu chinh quyen, doan the", "chuc vu chinh quyen", "chuc vi chinh quyen"]
+            case .massOrganisationPosition: return ["chuc vu doan the"]
+            case .workUnit: return ["don vi cong tac"]
+            case .partyCell: return ["chi bo"]
+            }
+        }
+
+        var field: String {
+            switch self {
+            case .fullName: return "member.full_name"
+            case .dateOfBirth: return "member.date_of_birth"
+            case .partyPosition: return "member.party_position"
+            case .governmentPosition: return "member.government_position"
+            case .massOrganisationPosition: return "member.mass_organisation_position"
+            case .workUnit: return "member.work_unit"
+            case .partyCell: return "party_cell"
+            }
+        }
+    }
+
+    /// Sections I–VII, by what their heading says after the number.
+    enum Section: Int, CaseIterable, Comparable {
+        case strengths = 1, shortcomings, remediation, explanations, collectiveResponsibility, improvementPlan, selfRating
+
+        static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+
+        var roman: String { ["i", "ii", "iii", "iv", "v", "vi", "vii"][rawValue - 1] }
+
+        var field: String {
+            switch self {
+            case .strengths: return "sections.strengths"
+            case .shortcomings: return "sections.shortcomings"
+            case .remediation: return "sections.remediation"
+            case .explanations: return "sections.explanations"
+            case .collectiveResponsibility: return "sections.collective_responsibility"
+            case .improvementPlan: return "sections.improvement_plan"
+            case .selfRating: return "self_assessment"
+            }
+        }
+
+        /// Does a heading text (number already removed) open this section? `numbered` is true when
+        /// the number was a Roman numeral matching the section, which allows shorter wordings.
+        func matches(_ rest: String, romanMatches: Bool) -> Bool {
+            switch self {
+            case .strengths:
+                return rest.hasPrefix("uu diem")
+            case .shortcomings:
+                return rest.hasPrefix("han che") && (romanMatches || rest.contains("nguyen nhan"))
+            case .remediation:
+                return rest.hasPrefix("ket qua khac phuc")
+            case .explanations:
+                return rest.hasPrefix("giai trinh")
+            case .collectiveResponsibility:
+                return rest.hasPrefix("lam ro trach nhiem")
+            case .improvementPlan:
+                return rest.hasPrefix("phuong huong")
+            case .selfRating:
+                return rest.hasPrefix("tu nhan muc xep loai") || rest.hasPrefix("tu nhan xep loai")
+                    || rest.hasPrefix("tu danh gia, xep loai") || rest.hasPrefix("tu xep loai")
+                    || rest.hasPrefix("tu danh gia xep loai")
+            }
+        }
+    }
+
+    /// Sub-item headings printed by the template: a section holding only these is blank.
+    static let templateSubItems = [
+        "ve pham chat chinh tri", "ve tu tuong chinh tri", "ve thuc hien chuc trach",
+        "ket qua cong tac lanh dao", "trach nhiem trong cong viec", "trach nhiem neu guong",
+        "viec thuc hien cam ket tu duong", "han che, khuyet diem", "nguyen nhan cua han che",
+    ]
+
+    static let ratingRow = "tu danh gia ve cap do thuc hien"
+    static let civilServantLevel = ["xep loai can bo, cong chuc, vien chuc", "xep loai cong chuc, vien chuc",
+                                    "xep loai can bo, cong chuc"]
+    static let partyMemberLevel = ["xep loai dang vien"]
+    static let signature = "nguoi tu kiem diem"
+    static let cellComment = ["nhan xet, danh gia cua chi uy", "nhan xet, danh gia cua chi bo", "nhan xet cua chi bo",
+                              "nhan xet, danh gia cua chi uy (chi bo)"]
+    static let cellProposal = ["chi bo de xuat xep loai", "chi bo de nghi xep loai", "de xuat xep loai"]
+    static let committeeDecision = ["dang uy, chi uy co so xep loai", "dang uy chi uy co so xep loai",
+                                    "dang uy xep loai", "chi uy co so xep loai", "cap uy xep loai"]
+    static let cellSigner = "t/m chi uy"
+    static let committeeSigner = "t/m dang uy"
+    static let signatureNote = "xac lap thoi diem"
+}
+
+/// Strips a heading number ("I.", "II-", "1.", "a)", "2/") and returns the Roman numeral when
+/// there was one.
+enum HeadingNumber {
+    static func split(_ key: String) -> (roman: String?, rest: String) {
+        let chars = Array(key)
+        var i = 0
+        while i < chars.count, chars[i].isLetter || chars[i].isNumber { i += 1 }
+        guard i > 0, i <= 5, i < chars.count, [".", "-", ")", "/", ":", " "].contains(chars[i]) else {
+            return (nil, key)
+        }
+        let token = String(chars[0..<i])
+        let isRoman = token.allSatisfy { "ivx".contains($0) }
+        let isNumber = token.allSatisfy { $0.isNumber } || (token.count == 1 && token.first!.isLetter)
+        guard isRoman || isNumber else { return (nil, key) }
+        var j = i
+        while j < chars.count, [".", "-", ")", "/", ":", " ", "\t"].contains(chars[j]) { j += 1 }
+        return (isRoman ? token : nil, String(chars[j...]))
+    }
+
+    /// The leading Arabic number of a sub-item line ("3. Kết quả…" → 3).
+    static func arabic(_ key: String) -> Int? {
+        var digits = ""
+        for ch in key {
+            if ch.isNumber { digits.append(ch) } else { break }
+        }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        let after = key.dropFirst(digits.count).first
+        guard let after, [".", "-", ")", "/"].contains(after) else { return nil }
+        return Int(digits)
+    }
+}

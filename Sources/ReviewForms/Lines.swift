@@ -1,0 +1,116 @@
+import KiemdiemCore
+import WordDocument
+
+/// One paragraph of the document, wherever it sits (body, table cell, header part), with the
+/// folded key labels are matched on. `folded` has exactly one Character per Character of `text`,
+/// so a position found in one is the same position in the other.
+struct Line: Sendable {
+    /// Display text (numbering label + text), NFC, tabs kept.
+    let text: String
+    /// Lower-case, accent-free, đ→d; same Character count as `text`.
+    let folded: String
+    let checkboxes: [Checkbox]
+    let struck: [String]
+    /// Where the paragraph was read, for provenance: "body[12]", "body[3].r0.c1[0]", "header[0]".
+    let location: String
+    /// Paragraphs of one table cell share a cell id, so a label cell and its value cell can be told apart.
+    let cellID: Int?
+
+    var isBlank: Bool { folded.allSatisfy { $0.isWhitespace } }
+
+    /// The folded text with whitespace collapsed, for whole-line comparisons.
+    var key: String { TextFolding.collapseWhitespace(folded) }
+}
+
+enum LineFlattener {
+    /// Header parts first (the organisation is sometimes printed there), then the body; tables
+    /// row by row, cell by cell, nested tables in place.
+    static func lines(of document: WordDocument) -> [Line] {
+        var out: [Line] = []
+        var nextCell = 0
+        func walk(_ blocks: [Block], path: String, cell: Int?) {
+            for (index, block) in blocks.enumerated() {
+                let here = "\(path)[\(index)]"
+                switch block {
+                case .paragraph(let paragraph):
+                    let text = paragraph.displayText
+                    let shift = text.count - paragraph.text.count
+                    var boxes = paragraph.checkboxes.map {
+                        Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + shift)
+                    }
+                    // A line break inside a paragraph (Shift+Enter) separates lines on the page.
+                    var start = 0
+                    for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        let pieceText = String(piece)
+                        let end = start + pieceText.count
+                        let mine = boxes.filter { $0.offset >= start && $0.offset < end }
+                            .map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset - start) }
+                        boxes.removeAll { $0.offset >= start && $0.offset < end }
+                        out.append(Line(text: pieceText, folded: AlignedFold.fold(pieceText), checkboxes: mine,
+                                        struck: paragraph.struck, location: k == 0 ? here : "\(here)+\(k)", cellID: cell))
+                        start = end + 1
+                    }
+                case .table(let table):
+                    for (r, row) in table.rows.enumerated() {
+                        for (c, tableCell) in row.cells.enumerated() where !tableCell.isMergeContinuation {
+                            nextCell += 1
+                            walk(tableCell.blocks, path: "\(here).r\(r).c\(c)", cell: nextCell)
+                        }
+                    }
+                }
+            }
+        }
+        walk(document.headers, path: "header", cell: nil)
+        walk(document.body, path: "body", cell: nil)
+        return out
+    }
+}
+
+/// Folding that keeps positions: one output Character per input Character.
+enum AlignedFold {
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for ch in text {
+            let scalars = ch.unicodeScalars
+            if scalars.count == 1, let s = scalars.first, s.isASCII {
+                out.append(s.properties.lowercaseMapping.unicodeScalars.first ?? s)
+                continue
+            }
+            out.append(base(of: ch))
+        }
+        return String(out)
+    }
+
+    private static func base(of ch: Character) -> Unicode.Scalar {
+        if ch == "đ" || ch == "Đ" { return "d" }
+        let decomposed = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars
+        guard let first = decomposed.first else { return " " }
+        if first.properties.isWhitespace { return " " }
+        let lower = first.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : first
+    }
+}
+
+extension String {
+    /// Character offset of the first match of `needle` in `self`, from `start`.
+    func characterOffset(of needle: String, from start: Int = 0) -> Int? {
+        guard !needle.isEmpty, start <= count else { return nil }
+        let chars = Array(self)
+        let pattern = Array(needle)
+        guard pattern.count <= chars.count else { return nil }
+        var i = start
+        while i + pattern.count <= chars.count {
+            if chars[i] == pattern[0] && Array(chars[i..<(i + pattern.count)]) == pattern { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The substring between two Character offsets.
+    func slice(_ from: Int, _ to: Int) -> String {
+        let chars = Array(self)
+        let lo = Swift.max(0, Swift.min(from, chars.count))
+        let hi = Swift.max(lo, Swift.min(to, chars.count))
+        return String(chars[lo..<hi])
+    }
+}

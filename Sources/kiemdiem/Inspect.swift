@@ -1,0 +1,77 @@
+import ArgumentParser
+import BatchRun
+import Foundation
+import KiemdiemCore
+import OOXMLPackage
+import ReviewRules
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Đọc và kiểm tra từng tệp, không đụng tới thư mục làm việc.",
+        discussion: """
+            Reads, checks and classifies each FILE as the nightly run would, without touching any \
+            workspace. With --json, prints one JSON object per file (JSON Lines, schema \
+            kiemdiem.inspect/1) in argument order.
+
+            Exit status: 0 all accepted · 3 some rejected · 66 a FILE does not exist.
+            """)
+
+    @Argument(help: "Các tệp .docx cần đọc (the .docx files).")
+    var files: [String]
+
+    @Flag(help: "In JSON theo hợp đồng (one JSON object per file).")
+    var json = false
+
+    @Flag(help: "Kèm nơi đọc được từng trường (where each field was read).")
+    var explain = false
+
+    @Option(help: "Năm của đợt kiểm điểm: tệp của năm khác bị từ chối (YEAR_MISMATCH).")
+    var year: Int?
+
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
+    var language: String = "vi"
+
+    func validate() throws {
+        guard MessageLanguage(rawValue: language) != nil else {
+            throw ValidationError("--language phải là vi hoặc en")
+        }
+    }
+
+    func run() throws {
+        for file in files where !FileManager.default.fileExists(atPath: file) {
+            writeError("kiemdiem: không có tệp \(file)")
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        }
+        let pipeline = FormPipeline(rules: RuleOptions(batchYear: year, language: MessageLanguage(rawValue: language) ?? .vi))
+        var anyRejected = false
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                writeError("kiemdiem: không đọc được \(file)")
+                throw ExitCode(ExitStatus.noInput.rawValue)
+            }
+            let outcome = pipeline.process([UInt8](data))
+            anyRejected = anyRejected || outcome.rejected
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            if json {
+                print(outcome.json(file: name, explain: explain).serialized())
+            } else {
+                print(summary(outcome, name: name))
+            }
+        }
+        if anyRejected { throw ExitCode(ExitStatus.someRejected.rawValue) }
+    }
+
+    private func summary(_ outcome: FormOutcome, name: String) -> String {
+        var lines = ["\(name): \(outcome.rejected ? "BỊ TỪ CHỐI" : "HỢP LỆ")"]
+        if let form = outcome.form {
+            lines.append("  \(form.member.fullName ?? "(không rõ tên)") — \(form.partyCell ?? "(không rõ chi bộ)") — năm \(form.year.map(String.init) ?? "?")")
+        }
+        if let level = outcome.classification.level {
+            lines.append("  Kết quả: \(level.vietnamese) (\(outcome.classification.status.rawValue))")
+        }
+        for finding in outcome.findings {
+            lines.append("  [\(finding.code.rawValue)] \(finding.message)\(finding.evidence.map { ": \($0)" } ?? "")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
