@@ -711,15 +711,172 @@ def generate():
                    expected_for(name, data, None, [finding(code, field)]))
 
 
+def check_nfc(obj, where):
+    if isinstance(obj, str):
+        assert obj == nfc(obj), f"{where}: not NFC: {obj!r}"
+        assert obj == obj.strip() and "  " not in obj, f"{where}: untrimmed: {obj!r}"
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            check_nfc(v, where)
+    elif isinstance(obj, list):
+        for v in obj:
+            check_nfc(v, where)
+
+
+RANK = {"excellent": 1, "good": 2, "satisfactory": 3, "unsatisfactory": 4}
+CRIT_RANK = {"excellent": 1, "good": 2, "average": 3, "poor": 4}
+
+
+def check_corpus_rules():
+    """The valid forms must not trip rules the brief keeps out of this corpus:
+    quota (excellent ≤ 20 % of good per đảng bộ), date order, level caps."""
+    for committee in (C.KHOI, C.XA):
+        ms = [m for m in C.MEMBERS if C.CELLS[m["cell"]]["committee"] == committee and m["party"]]
+        decided = [m["committee"] for m in ms if m["committee"]]
+        final_or_prov = [m["committee"] or m["cell_review"] or m["party"] for m in ms]
+        for levels in (decided, final_or_prov):
+            assert levels.count("excellent") <= 0.2 * levels.count("good"), committee
+    for m in C.MEMBERS:
+        cell = C.CELLS[m["cell"]]
+        key = lambda d: (d[2], d[1], d[0])
+        assert key(m["date"]) <= key(cell["cell_date"]) <= key(cell["committee_date"]), m["file"]
+        for level in (m["party"], m["cell_review"], m["committee"]):
+            if not level:
+                continue
+            worst = max(CRIT_RANK[r] for r in m["ratings"].values())
+            if level == "excellent":
+                assert m["ratings"]["I.2"] == "excellent" and worst <= 2 and m["civil"] == "excellent", m["file"]
+            if level == "good":
+                assert worst <= 2, m["file"]
+            assert worst <= 3, m["file"]
+            if m["civil"]:
+                assert RANK[level] >= RANK[m["civil"]], m["file"]   # party level not above civil-servant level
+
+
 def verify_all():
+    check_corpus_rules()
     names = sorted(os.listdir(EXPECTED))
+    for n in names:
+        check_nfc(json.load(open(os.path.join(EXPECTED, n), encoding="utf-8")), n)
     for n in names:
         verify(os.path.join(EXPECTED, n), os.path.join(INBOX, n[:-5] + ".docx"))
     assert sorted(n[:-5] for n in names) == sorted(n[:-5] for n in os.listdir(INBOX))
     print(f"verified {len(names)} fixtures")
 
 
+# ---------------------------------------------------------------------------------------------
+# README table
+# ---------------------------------------------------------------------------------------------
+
+def exercises(m):
+    bits = ["header " + ("borderless table" if m["header"] == "table" else "paragraphs"),
+            "ĐẢNG BỘ/CHI BỘ upper case" if m["case"] == "upper" else "Đảng bộ/Chi bộ mixed case",
+            "form code" if m["code"] else "no form code",
+            f"“{m['year_style']}”",
+            "identity one per line" if m["identity"] == "lines" else "Họ và tên + Ngày sinh (and Đơn vị + Chi bộ) on one line",
+            "DOB " + {"slash": "dd/mm/yyyy", "dash": "d-m-yyyy", "words": "“ngày d tháng m năm yyyy”"}[m["dob_style"]],
+            ("☒/☐ ticks" + (", VII boxes one per line" if m["boxes"] == "lines" else ", VII boxes on the label line"))
+            if m["ticks"] == "glyph" else "chosen label typed after the colon",
+            "signature in table" if m["signature"] == "table" else "signature right-aligned paragraphs"]
+    if m["leader"]:
+        bits.append("**leader** (I.3–I.5 rated)")
+    if m["civil"] is None:
+        bits.append("VII.1 blank")
+    if m.get("explanations"):
+        bits.append("IV filled" if m["explanations"] != ["Không có."] else "IV “Không có.”")
+    if m["leader"] and C.LEADER_TEXT[m["name"]].get("V"):
+        bits.append("V filled")
+    if m["committee"]:
+        bits.append("cell review + committee decision")
+    elif m["cell_review"]:
+        bits.append("cell review only")
+    elif m.get("blank_name") or m["party"] is None:
+        bits.append("cell and committee blocks left blank")
+    else:
+        bits.append("no cell review, no decision (level from self-assessment)")
+    if m.get("blank_name"):
+        bits.append("**name left as dot leaders** (signature present)")
+    if m["party"] is None:
+        bits.append("**no box ticked in VII.2**")
+    return "; ".join(bits)
+
+
+README_HEAD = """# Fixtures
+
+Real .docx files written by two real writers (python-docx, and LibreOffice converting HTML), with
+one expected `kiemdiem inspect --json` object per file. All forms are **Mẫu 02-HD KĐ.ĐG 2019**,
+review year **2020** (the demo batch year).
+
+- `inbox/` — the input files (what a board would drop into the inbox).
+- `expected/<stem>.json` — the expected output for `inbox/<stem>.docx`, contract §2 shape, pretty-printed,
+  UTF-8, NFC. Findings carry only `code`, `severity` and `field` (tests compare those; `message` and
+  `evidence` are omitted). `sha256` is the hash of the committed file.
+- `generate/` — `make_fixtures.py` (entry point: writers, expected-JSON oracle, read-back check) and
+  `corpus.py` (the data: organisations, members, text, ticks, levels, layout variants).
+
+## Regenerate
+
+```sh
+python3 Fixtures/generate/make_fixtures.py            # rewrites inbox/, expected/ and this README, then verifies
+python3 Fixtures/generate/make_fixtures.py --verify   # only re-reads the committed files and checks them
+```
+
+Needs python-docx and LibreOffice (`soffice`). Output is byte-for-byte reproducible (zip entry
+timestamps are fixed), so a rerun without data changes leaves `git status` clean.
+
+The verification step reads each .docx back with python-docx (body paragraphs and table cells in
+document order) and checks header, identity, sections, ticks, signature, cell review and committee
+decision against the expected JSON, and that every expected string is NFC and trimmed.
+
+## Rules used for the expected JSON (the generator is the oracle)
+
+- `party_committee` / `party_cell` come from the header lines, case as written ("ĐẢNG BỘ …" stays
+  upper case); the identity "Chi bộ:" line carries only the short name and loses to the header.
+- `place` / `date` from the header date line. Identity values trimmed, dot leaders removed, blank → null.
+- `sections.*`: non-empty paragraphs between a section heading and the next, joined with "\n",
+  sub-item headings kept ("1. Về phẩm chất chính trị; …", "4. Trách nhiệm … nhạy cảm…" keeps its
+  template ellipsis), rating rows and leader-only lines dropped; no content → null. A section IV
+  that says only "Không có." is content, not null.
+- `criteria`: one entry per rating row in order (I.1, I.2, leaders I.3–I.5, III).
+- `cell_review.comment`: the text after the colon plus any following paragraphs up to the proposal line.
+- Findings: `LEVEL_DIFFERS_FROM_SELF` (warning) when a committee level exists and differs from the
+  self-assessed party-member level; `MISSING_FIELD` for the two invalid forms; `NOT_A_REVIEW_FORM`,
+  `EMPTY_FILE`, `NOT_A_ZIP` with field `file`.
+- `classification`: committee level (final) › cell proposal (provisional) › self-assessment
+  (provisional); rejected forms: level null, `unclassified`, ruleset "2019" (null when there is no form).
+- Quota: per đảng bộ, committee-decided excellent ≤ 20 % of good (Khối: 1 excellent vs 6 good
+  decided; xã: none), so no `QUOTA_EXCEEDED`. Levels agree with the criteria and the civil-servant
+  level, so no `LEVEL_CAPPED`. Dates: self-review ≤ cell review ≤ committee decision.
+
+## The fixtures
+
+| file | writer | party cell | what it exercises | expected |
+|---|---|---|---|---|
+"""
+
+
+def write_readme():
+    rows = []
+    for m in C.MEMBERS:
+        cell = C.CELLS[m["cell"]]
+        e = json.load(open(os.path.join(EXPECTED, m["file"] + ".json"), encoding="utf-8"))
+        codes = ", ".join(f"{f['code']} `{f['field']}`" for f in e["findings"]) or "—"
+        cls = e["classification"]
+        res = f"{e['verdict']}; {codes}" + (f"; {cls['level']} ({cls['status']}, {cls['basis']})" if cls["level"] else "")
+        short = "Khối" if cell["committee"] == C.KHOI else "xã Triệu Phong"
+        rows.append(f"| `{m['file']}.docx` | {m['writer']} | {cell['cell']} ({short}) | {exercises(m)} | {res} |")
+    rows.append(f"| `{MINUTES['file']}.docx` | python-docx | Chi bộ Thôn 1 (xã Triệu Phong) | meeting minutes “BIÊN BẢN HỌP CHI BỘ” "
+                "(same header, mentions “bản kiểm điểm cá nhân” mid-sentence) | rejected; NOT_A_REVIEW_FORM `file`; form null |")
+    rows.append("| `tep-rong.docx` | (none) | — | 0 bytes | rejected; EMPTY_FILE `file`; form null |")
+    rows.append("| `khong-phai-docx.docx` | (plain text) | — | UTF-8 text file named .docx | rejected; NOT_A_ZIP `file`; form null |")
+    with open(os.path.join(ROOT, "README.md"), "w", encoding="utf-8") as f:
+        f.write(README_HEAD + "\n".join(rows) + "\n")
+    with open(os.path.join(ROOT, ".gitattributes"), "w", encoding="utf-8") as f:
+        f.write("# fixture bytes are hashed in expected/*.json: never convert line endings\ninbox/** binary\n")
+
+
 if __name__ == "__main__":
     if "--verify" not in sys.argv:
         generate()
+        write_readme()
     verify_all()
