@@ -46,29 +46,31 @@ public enum TextFolding {
         return out
     }
 
-    /// Removes dot leaders ("……", "....", "…") and the punctuation that hangs on them, and trims.
+    /// Removes dot leaders ("……", "....", "___") wherever they are, and the colons and spaces
+    /// around the value. One or two dots are punctuation ("T.Ư.", a closing full stop) and stay.
     /// A value made only of leaders becomes `nil`: a blank in the template, not a value.
     public static func stripLeaders(_ text: String) -> String? {
-        var s = Substring(text)
-        let leaderChars: Set<Character> = [".", "…", "_", ":", " ", "\t", "\u{00A0}", "-", "–", ","]
-        while let first = s.first, leaderChars.contains(first) { s = s.dropFirst() }
-        while let last = s.last, leaderChars.contains(last) || last == ";" { s = s.dropLast() }
-        // Interior leader runs ("Nguyễn Văn An ..... ") collapse to a space.
         var out = ""
-        var dots = 0
-        for ch in s {
+        var run = ""
+        func flush() {
+            let isLeader = run.contains("…") || run.contains("_") || run.count >= 3
+            out += isLeader ? " " : run
+            run = ""
+        }
+        for ch in text {
             if ch == "." || ch == "…" || ch == "_" {
-                dots += ch == "…" ? 3 : 1
+                run.append(ch)
                 continue
             }
-            if dots > 0 {
-                // Three or more is a leader; one or two are real punctuation ("T.Ư.", "v.v").
-                if dots >= 3 { out.append(" ") } else { out.append(String(repeating: ".", count: dots)) }
-                dots = 0
-            }
+            if !run.isEmpty { flush() }
             out.append(ch)
         }
-        let result = collapseWhitespace(out)
-        return result.isEmpty ? nil : result
+        if !run.isEmpty { flush() }
+        var s = Substring(collapseWhitespace(out))
+        let leading: Set<Character> = [":", ",", ";", " "]
+        let trailing: Set<Character> = [":", ",", ";", " "]
+        while let first = s.first, leading.contains(first) { s = s.dropFirst() }
+        while let last = s.last, trailing.contains(last) { s = s.dropLast() }
+        return s.isEmpty ? nil : String(s)
     }
 }

@@ -51,7 +51,7 @@ struct ExtractionPass {
     mutating func run() -> FormExtraction {
         guard let title = recogniseTitle() else {
             let firstText = lines.first { !$0.isBlank }?.text
-            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, evidence: firstText)])
+            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, field: "file", evidence: firstText)])
         }
         var form = ReviewForm(kind: title.kind, template: .unknown)
         readHeader(into: &form, before: title.index)
@@ -66,7 +66,7 @@ struct ExtractionPass {
         form.template = template(for: form, titleIndex: title.index)
 
         if isBlankTemplate(form) {
-            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, evidence: "mẫu trống, chưa điền nội dung")],
+            return FormExtraction(form: nil, findings: [finding(.notAReviewForm, field: "file", evidence: "mẫu trống, chưa điền nội dung")],
                                   provenance: provenance)
         }
         return FormExtraction(form: form, findings: findings, provenance: provenance)

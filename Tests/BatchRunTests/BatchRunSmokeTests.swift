@@ -1,6 +1,0 @@
-import Testing
-@testable import BatchRun
-
-@Test func BatchRunModuleLoads() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import KiemdiemCore
-
-@Test func KiemdiemCoreModuleLoads() {
-    #expect(Bool(true))
-}

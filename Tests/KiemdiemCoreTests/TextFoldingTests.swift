@@ -1,0 +1,123 @@
+import Testing
+@testable import KiemdiemCore
+
+@Suite struct TextFoldingTests {
+    @Test(arguments: [
+        ("Họ và tên", "ho va ten"),
+        ("HỌ VÀ TÊN", "ho va ten"),
+        ("Đảng ủy", "dang uy"),
+        ("Đảng uỷ", "dang uy"),
+        ("chuyển hoá", "chuyen hoa"),
+        ("chuyển hóa", "chuyen hoa"),
+        ("  Chi\tbộ \u{00A0} Văn   phòng ", "chi bo van phong"),
+        ("Ho\u{0323}\u{0302} va\u{0300} te\u{0302}n", "ho va ten"),
+    ])
+    func foldsAccentsCaseAndSpacing(input: String, expected: String) {
+        #expect(TextFolding.fold(input) == expected)
+    }
+
+    @Test func nfcComposesDecomposedVietnamese() {
+        let decomposed = "Nguye\u{0302}\u{0303}n"
+        #expect(TextFolding.nfc(decomposed).unicodeScalars.count == 6)
+        #expect(TextFolding.nfc(decomposed) == "Nguyễn")
+    }
+
+    @Test(arguments: [
+        ("……………", nil),
+        ("....................", nil),
+        (": Nguyễn Văn An ………", "Nguyễn Văn An"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+        ("  …… Văn phòng Sở ……  ", "Văn phòng Sở"),
+        ("T.Ư. Đoàn", "T.Ư. Đoàn"),
+        ("___", nil),
+    ] as [(String, String?)])
+    func stripsDotLeaders(input: String, expected: String?) {
+        #expect(TextFolding.stripLeaders(input) == expected)
+    }
+}
+
+@Suite struct LevelTests {
+    @Test(arguments: [
+        ("Hoàn thành xuất sắc nhiệm vụ", Level.excellent),
+        ("HOÀN THÀNH TỐT NHIỆM VỤ", .good),
+        ("Hoàn Thành Nhiệm Vụ", .satisfactory),
+        ("Không hoàn thành nhiệm vụ", .unsatisfactory),
+        ("HTXSNV", .excellent),
+        ("H.T.X.S", .excellent),
+        ("httnv", .good),
+        ("HTNV", .satisfactory),
+        ("KHTNV", .unsatisfactory),
+        ("hoan thanh tot nhiem vu", .good),
+    ])
+    func parsesLabelsAndAbbreviations(text: String, level: Level) {
+        #expect(Level.parse(text) == level)
+    }
+
+    @Test func criterionScaleIsNotALevel() {
+        #expect(Level.parse("Trung bình") == nil)
+        #expect(Level.parse("Kém") == nil)
+        #expect(CriterionRating.parse("Trung bình") == .average)
+        #expect(CriterionRating.parse(" Tốt ") == .good)
+    }
+
+    @Test func levelsOrderBestHighest() {
+        #expect(Level.good < Level.excellent)
+        #expect(Level.unsatisfactory < Level.satisfactory)
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test func rejectsDatesThatDoNotExist() {
+        #expect(CivilDate(year: 2020, month: 11, day: 31) == nil)
+        #expect(CivilDate(year: 2021, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2020, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 2020, month: 13, day: 1) == nil)
+    }
+
+    @Test func isoRoundTrip() {
+        let date = CivilDate(year: 2020, month: 5, day: 3)!
+        #expect(date.iso == "2020-05-03")
+        #expect(CivilDate(iso: "2020-05-03") == date)
+    }
+
+    @Test func wholeMonths() {
+        let a = CivilDate(year: 2020, month: 6, day: 15)!
+        #expect(a.months(until: CivilDate(year: 2020, month: 12, day: 15)!) == 6)
+        #expect(a.months(until: CivilDate(year: 2020, month: 12, day: 14)!) == 5)
+    }
+}
+
+@Suite struct FindingCatalogueTests {
+    @Test func everyCodeHasMessagesInBothLanguages() {
+        for code in FindingCode.allCases {
+            #expect(!code.message(language: .vi).isEmpty)
+            #expect(!code.message(language: .en).isEmpty)
+            #expect(code.message(language: .vi) != code.message(language: .en))
+        }
+    }
+
+    @Test func severitiesFollowTheContract() {
+        let warnings: Set<FindingCode> = [.duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
+                                          .exemptMember, .legacyFontConverted, .trackedChanges]
+        for code in FindingCode.allCases {
+            #expect((code.severity == .warning) == warnings.contains(code), "\(code.rawValue)")
+        }
+    }
+
+    @Test func messageNamesTheFieldInVietnamese() {
+        let finding = Finding(.missingField, field: "member.full_name")
+        #expect(finding.message.contains("Họ và tên"))
+        #expect(finding.severity == .error)
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func keepsKeyOrderAndEscapes() {
+        let value: JSONValue = .object([("b", .int(1)), ("a", .string("Tốt \"x\"\n")), ("n", .null), ("d", .double(92.5))])
+        #expect(value.serialized() == #"{"b":1,"a":"Tốt \"x\"\n","n":null,"d":92.5}"#)
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        #expect(JSONValue.string("a\u{0001}b").serialized() == #""a\u0001b""#)
+    }
+}

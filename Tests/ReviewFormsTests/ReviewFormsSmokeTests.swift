@@ -1,6 +1,0 @@
-import Testing
-@testable import ReviewForms
-
-@Test func ReviewFormsModuleLoads() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import ReviewRules
-
-@Test func ReviewRulesModuleLoads() {
-    #expect(Bool(true))
-}
