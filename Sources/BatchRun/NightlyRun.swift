@@ -132,7 +132,7 @@ struct RunSession {
                 try Workspace.move(claimed, to: destination)
             } else {
                 logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(name)"])
-                try process(claimed: claimed, claimedName: name, counts: &counts)
+                try process([Claim(url: claimed, name: name)], counts: &counts)
             }
         }
     }
@@ -146,6 +146,7 @@ struct RunSession {
             throw WorkspaceError("không đọc được hộp thư đến \(inbox.path): \(error.localizedDescription)")
         }
         let stamp = Self.stamp(now())
+        var claimed: [Claim] = []
         for name in names {
             let source = inbox.appendingPathComponent(name)
             switch Intake.classify(name: name, url: source, settleSeconds: config.settleSeconds, now: now()) {
@@ -153,32 +154,53 @@ struct RunSession {
                 continue
             case .notDocx:
                 logger.warning("bỏ qua tệp không phải .docx, để nguyên trong hộp thư", metadata: ["file": "\(name)"])
-                continue
             case .unsettled:
                 logger.info("tệp đang được tải lên, để lượt sau", metadata: ["file": "\(name)"])
-                continue
             case .ready:
                 sequence += 1
                 let claimedName = Workspace.claimedName(original: name, stamp: stamp, sequence: sequence)
-                let claimed = workspace.processing.appendingPathComponent(claimedName)
-                try Workspace.move(source, to: claimed)
-                try process(claimed: claimed, claimedName: claimedName, counts: &counts)
+                let url = workspace.processing.appendingPathComponent(claimedName)
+                try Workspace.move(source, to: url)
+                claimed.append(Claim(url: url, name: claimedName))
             }
+        }
+        try process(claimed, counts: &counts)
+    }
+
+    /// A file renamed into processing/ by this run or an interrupted one.
+    struct Claim: Sendable {
+        let url: URL
+        let name: String
+    }
+
+    /// Reading and checking run on `workers` threads; recording and moving stay on this one, in
+    /// claim order, so the store sees one writer and the outcome does not depend on timing.
+    mutating func process(_ claims: [Claim], counts: inout RunCounts) throws(WorkspaceError) {
+        let pipeline = self.pipeline
+        let workers = max(1, config.workers)
+        var start = 0
+        while start < claims.count {
+            let batch = Array(claims[start..<min(claims.count, start + 16 * workers)])
+            let results = Analysed.run(batch, workers: workers, pipeline: pipeline)
+            for (claim, result) in zip(batch, results) {
+                switch result {
+                case .success(let outcome):
+                    try commit(claim, outcome: outcome, counts: &counts)
+                case .failure(let error):
+                    throw error
+                }
+            }
+            start += batch.count
         }
     }
 
-    /// Read, record, move one claimed file.
-    mutating func process(claimed: URL, claimedName: String, counts: inout RunCounts) throws(WorkspaceError) {
+    /// Record one analysed file, then move it out of processing/.
+    mutating func commit(_ claim: Claim, outcome: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
         counts.claimed += 1
+        let claimed = claim.url
+        let claimedName = claim.name
         let original = Workspace.originalName(ofClaimed: claimedName)
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: claimed))
-        } catch {
-            throw WorkspaceError("không đọc được \(claimed.path): \(error.localizedDescription)")
-        }
         let arrivedAt = timestamp(now())
-        let outcome = pipeline.process(bytes)
 
         if let known = try wrap({ try ledger.submission(sha256: outcome.sha256) }), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
@@ -290,5 +312,43 @@ enum Intake {
         guard name.lowercased().hasSuffix(".docx") else { return .notDocx }
         let modified = attributes[.modificationDate] as? Date ?? now
         return now.timeIntervalSince(modified) >= settleSeconds ? .ready : .unsettled
+    }
+}
+
+/// Reads and checks a batch of claimed files on a few threads.
+enum Analysed {
+    static func run(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) -> [Result<FormOutcome, WorkspaceError>] {
+        let results = ResultSlots(count: claims.count)
+        DispatchQueue.concurrentPerform(iterations: min(workers, claims.count)) { worker in
+            var index = worker
+            while index < claims.count {
+                let claim = claims[index]
+                do {
+                    let bytes = try [UInt8](Data(contentsOf: claim.url))
+                    results.set(index, .success(pipeline.process(bytes)))
+                } catch {
+                    results.set(index, .failure(WorkspaceError("không đọc được \(claim.url.path): \(error.localizedDescription)")))
+                }
+                index += workers
+            }
+        }
+        return results.values
+    }
+
+    /// Each worker writes only its own slots; the lock makes that visible to the caller.
+    final class ResultSlots: @unchecked Sendable {
+        private var slots: [Result<FormOutcome, WorkspaceError>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<FormOutcome, WorkspaceError>) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+        var values: [Result<FormOutcome, WorkspaceError>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.map { $0! }
+        }
     }
 }

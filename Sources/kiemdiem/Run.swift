@@ -23,14 +23,22 @@ struct Run: ParsableCommand {
     @Flag(name: .shortAndLong, help: "In từng tệp ra stderr (log every file to stderr).")
     var verbose = false
 
+    @Flag(help: "Chỉ đọc và báo kết quả từng tệp, không nhận, không ghi gì (touch nothing).")
+    var dryRun = false
+
     func run() throws {
         bootstrapLogging(verbose: verbose)
-        let pipeline: PipelineConfig
-        do {
-            pipeline = try PipelineConfig.load(path: config)
-        } catch {
-            writeError("kiemdiem: lỗi cấu hình \(config): \(error)")
-            throw ExitCode(ExitStatus.configuration.rawValue)
+        let pipeline = try loadConfig(config)
+        if dryRun {
+            var anyRejected = false
+            for (file, outcome) in Operator.dryRun(pipeline) {
+                guard let outcome else { print("\(file): không đọc được"); continue }
+                anyRejected = anyRejected || outcome.rejected
+                let codes = outcome.findings.map(\.code.rawValue).joined(separator: ", ")
+                print("\(file): \(outcome.rejected ? "sẽ bị từ chối" : "hợp lệ")\(codes.isEmpty ? "" : " — \(codes)")")
+            }
+            if anyRejected { throw ExitCode(ExitStatus.someRejected.rawValue) }
+            return
         }
         let result = NightlyRun(config: pipeline, logger: Logger(label: "kiemdiem.run")).run()
         let c = result.counts

@@ -1,0 +1,81 @@
+import Foundation
+import KiemdiemCore
+import Ledger
+import Logging
+
+/// What an operator asks of a workspace outside the nightly run.
+public enum Operator {
+    /// `kiemdiem status`: what waits, what is stuck, what the last run did.
+    public struct Status: Sendable {
+        public var waiting: Int
+        public var unsettled: Int
+        public var foreign: Int
+        public var processing: Int
+        public var lastRun: RunRecord?
+        public var arrivals: Int
+    }
+
+    public static func status(_ config: PipelineConfig, now: Date = Date()) throws(WorkspaceError) -> Status {
+        let workspace = Workspace(path: config.workspace)
+        var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
+        let inbox = URL(fileURLWithPath: config.inbox)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [] {
+            switch Intake.classify(name: name, url: inbox.appendingPathComponent(name), settleSeconds: config.settleSeconds, now: now) {
+            case .ready: status.waiting += 1
+            case .unsettled: status.unsettled += 1
+            case .notDocx: status.foreign += 1
+            case .ignored: break
+            }
+        }
+        status.processing = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []).count
+        if FileManager.default.fileExists(atPath: workspace.store.path) {
+            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            status.lastRun = try wrap { try ledger.lastRun() }
+            status.arrivals = try wrap { try ledger.arrivalCount() }
+        }
+        return status
+    }
+
+    /// `kiemdiem report`: the workbook rebuilt from the store, without taking any file.
+    public static func rebuildReport(_ config: PipelineConfig, logger: Logger) -> RunResult {
+        let started = Date()
+        let workspace = Workspace(path: config.workspace)
+        do {
+            try workspace.prepare()
+            guard let lock = try RunLock(path: workspace.lockFile.path) else {
+                return RunResult(status: .locked, counts: RunCounts(), workbook: nil, seconds: 0,
+                                 message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
+            }
+            defer { withExtendedLifetime(lock) {} }
+            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)
+            let workbook = try session.publishWorkbook()
+            return RunResult(status: .allAccepted, counts: RunCounts(), workbook: workbook,
+                             seconds: Date().timeIntervalSince(started), message: nil)
+        } catch {
+            return RunResult(status: .ioError, counts: RunCounts(), workbook: nil, seconds: 0, message: String(describing: error))
+        }
+    }
+
+    /// `kiemdiem verify-log`: the rejection log's hash chain, line by line.
+    public static func verifyLog(_ config: PipelineConfig) -> Result<Int, LogVerificationError> {
+        let url = Workspace(path: config.workspace).rejectionLog
+        guard FileManager.default.fileExists(atPath: url.path) else { return .success(0) }
+        return RejectionLog.verify(url)
+    }
+
+    /// `kiemdiem run --dry-run`: what tonight's run would decide, reading the inbox in place and
+    /// touching nothing.
+    public static func dryRun(_ config: PipelineConfig, now: Date = Date()) -> [(file: String, outcome: FormOutcome?)] {
+        let inbox = URL(fileURLWithPath: config.inbox)
+        let pipeline = FormPipeline(limits: config.limits, rules: config.rules)
+        var results: [(String, FormOutcome?)] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() {
+            let url = inbox.appendingPathComponent(name)
+            guard Intake.classify(name: name, url: url, settleSeconds: config.settleSeconds, now: now) == .ready else { continue }
+            let bytes = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+            results.append((name, bytes.map(pipeline.process)))
+        }
+        return results
+    }
+}
