@@ -1,0 +1,190 @@
+import CLibZip
+import KiemdiemCore
+
+/// One entry of the central directory, as declared (sizes may lie; reading caps them again).
+public struct ZipEntry: Sendable, Equatable {
+    public var name: String
+    public var size: Int
+    public var compressedSize: Int
+    let index: UInt64
+}
+
+/// A ZIP archive read from memory. The `zip_t` never outlives one call: every read reopens the
+/// archive over the same bytes, so the value is `Sendable` and nothing C-owned escapes.
+public struct ZipArchive: Sendable {
+    public let entries: [ZipEntry]
+    public let limits: PackageLimits
+    private let bytes: [UInt8]
+    /// OPC part names compare case-insensitively; the first of duplicate names wins.
+    private let byFoldedName: [String: Int]
+
+    /// Sniffs the bytes, opens the archive and checks the directory-level limits.
+    public init(bytes: [UInt8], limits: PackageLimits) throws(PackageFailure) {
+        try FileSniffer.check(bytes, limits: limits)
+        self.bytes = bytes
+        self.limits = limits
+        let entries = try ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [ZipEntry] in
+            let count = zip_get_num_entries(archive, 0)
+            guard count >= 0 else { throw PackageFailure(.corruptArchive) }
+            guard count <= Int64(limits.maxEntries) else {
+                throw PackageFailure(.archiveLimitExceeded, detail: "\(count) entries > \(limits.maxEntries)")
+            }
+            var result: [ZipEntry] = []
+            result.reserveCapacity(Int(count))
+            var declaredTotal = 0
+            for index in 0..<UInt64(count) {
+                var stat = zip_stat_t()
+                zip_stat_init(&stat)
+                guard zip_stat_index(archive, index, 0, &stat) == 0 else { throw PackageFailure(.corruptArchive) }
+                let name = stat.name.map { String(cString: $0) } ?? ""
+                let size = (stat.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? ZipArchive.clamp(stat.size) : 0
+                let compressed = (stat.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? ZipArchive.clamp(stat.comp_size) : 0
+                declaredTotal = declaredTotal &+ size
+                if size > limits.maxTotalInflatedBytes || declaredTotal > limits.maxTotalInflatedBytes {
+                    throw PackageFailure(.archiveLimitExceeded, evidence: name,
+                                         detail: "declared inflated size > \(limits.maxTotalInflatedBytes) bytes")
+                }
+                result.append(ZipEntry(name: name, size: size, compressedSize: compressed, index: index))
+            }
+            return result
+        }
+        self.entries = entries
+        var folded: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
+            let key = ZipArchive.fold(entry.name)
+            if folded[key] == nil { folded[key] = position }
+        }
+        self.byFoldedName = folded
+    }
+
+    public func contains(_ partName: String) -> Bool {
+        byFoldedName[ZipArchive.fold(partName)] != nil
+    }
+
+    /// The inflated bytes of one part, or `nil` when the archive has no such entry.
+    public func read(_ partName: String) throws(PackageFailure) -> [UInt8]? {
+        guard let position = byFoldedName[ZipArchive.fold(partName)] else { return nil }
+        let entry = entries[position]
+        let limits = self.limits
+        if entry.size > limits.maxEntryBytes {
+            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
+                                 detail: "\(entry.size) bytes > \(limits.maxEntryBytes)")
+        }
+        if ZipArchive.ratioExceeded(inflated: entry.size, compressed: entry.compressedSize, limits: limits) {
+            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
+        }
+        return try ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
+            guard let file = zip_fopen_index(archive, entry.index, 0) else {
+                throw PackageFailure(.corruptArchive, evidence: entry.name)
+            }
+            defer { zip_fclose(file) }
+            // The declared size is only a hint: a lying header must still hit the caps below.
+            var data: [UInt8] = []
+            data.reserveCapacity(min(entry.size, limits.maxEntryBytes))
+            var chunk = [UInt8](repeating: 0, count: 64 << 10)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+                if got < 0 { throw PackageFailure(.corruptArchive, evidence: entry.name) }
+                if got == 0 { break }
+                data.append(contentsOf: chunk[0..<Int(got)])
+                if data.count > limits.maxEntryBytes {
+                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
+                                         detail: "more than \(limits.maxEntryBytes) bytes")
+                }
+                if ZipArchive.ratioExceeded(inflated: data.count, compressed: entry.compressedSize, limits: limits) {
+                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
+                }
+                if data.count > entry.size {
+                    throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "inflates past its declared size")
+                }
+            }
+            if data.count != entry.size { throw PackageFailure(.corruptArchive, evidence: entry.name) }
+            return data
+        }
+    }
+
+    /// Small parts legitimately compress far beyond any bomb ratio (repetitive XML), and cannot
+    /// hurt us; the ratio only means "bomb" once an entry is big enough to matter.
+    static let ratioFloorBytes = 1 << 20
+
+    static func ratioExceeded(inflated: Int, compressed: Int, limits: PackageLimits) -> Bool {
+        guard inflated >= ratioFloorBytes else { return false }
+        guard compressed > 0 else { return true }
+        return inflated / compressed > limits.maxRatio
+    }
+
+    static func fold(_ name: String) -> String {
+        var name = Substring(name)
+        while name.first == "/" { name = name.dropFirst() }
+        return name.lowercased()
+    }
+
+    static func clamp(_ value: UInt64) -> Int {
+        value > UInt64(Int.max) ? Int.max : Int(value)
+    }
+
+    private static func withOpenArchive<R>(
+        _ bytes: [UInt8], _ body: (OpaquePointer) throws(PackageFailure) -> R
+    ) throws(PackageFailure) -> R {
+        let outcome: Result<R, PackageFailure> = bytes.withUnsafeBytes { raw in
+            var error = zip_error_t()
+            zip_error_init(&error)
+            defer { zip_error_fini(&error) }
+            guard let source = zip_source_buffer_create(raw.baseAddress, zip_uint64_t(raw.count), 0, &error) else {
+                return .failure(PackageFailure(.corruptArchive))
+            }
+            guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+                zip_source_free(source)
+                let code = zip_error_code_zip(&error)
+                // A truncated upload loses the end-of-central-directory record, which libzip
+                // reports as "not a zip": the leading local header tells the two apart.
+                let looksLikeZip = raw.count >= 2 && raw[0] == 0x50 && raw[1] == 0x4B
+                if code == ZIP_ER_NOZIP && !looksLikeZip { return .failure(PackageFailure(.notAZip)) }
+                return .failure(PackageFailure(.corruptArchive))
+            }
+            defer { zip_discard(archive) }
+            do throws(PackageFailure) {
+                return .success(try body(archive))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+}
+
+/// Decides from the first bytes what kind of file this is before libzip sees it.
+enum FileSniffer {
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    static func check(_ bytes: [UInt8], limits: PackageLimits) throws(PackageFailure) {
+        if bytes.isEmpty { throw PackageFailure(.emptyFile) }
+        if bytes.count > limits.maxFileBytes {
+            throw PackageFailure(.fileTooLarge, detail: "\(bytes.count) bytes > \(limits.maxFileBytes)")
+        }
+        if bytes.count >= oleMagic.count && Array(bytes[0..<oleMagic.count]) == oleMagic {
+            // Office wraps a password-protected OOXML package in an OLE container with these streams.
+            if contains(bytes, utf16: "EncryptionInfo") || contains(bytes, utf16: "EncryptedPackage") {
+                throw PackageFailure(.encryptedDocument)
+            }
+            throw PackageFailure(.legacyWordFormat)
+        }
+    }
+
+    static func contains(_ bytes: [UInt8], utf16 name: String) -> Bool {
+        var needle: [UInt8] = []
+        for unit in name.utf16 { needle.append(UInt8(unit & 0xFF)); needle.append(UInt8(unit >> 8)) }
+        guard bytes.count >= needle.count, let first = needle.first else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
