@@ -34,12 +34,18 @@ enum ExcelText {
 
     /// Removes what XML 1.0 cannot carry: C0 controls other than tab and line feed, and the
     /// non-characters U+FFFE/U+FFFF. CR LF and lone CR become LF, because an XML parser would
-    /// fold a raw CR anyway and Excel shows LF as the in-cell line break.
+    /// fold a raw CR anyway and Excel shows LF as the in-cell line break. Vertical tab and form
+    /// feed are Word's line and page breaks, so they become LF too rather than gluing words.
     static func stripIllegal(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if value == 0x0B || value == 0x0C {
+                scalars.append("\n")
+                previousWasCR = false
+                continue
+            }
             if value == 0x0D {
                 scalars.append("\n")
                 previousWasCR = true
