@@ -1,16 +1,69 @@
 import CXlsxWriter
 import KiemdiemCore
 
-/// A workbook could not be written; `detail` is libxlsxwriter's own error text.
+/// A workbook could not be written.
+///
+/// `detail` is a one-line message for the run log; for libxlsxwriter failures it names the C
+/// function and carries libxlsxwriter's own text (`lxw_strerror`), for file-system failures the
+/// system call and `strerror`.
 public struct WorkbookError: Error, Sendable, CustomStringConvertible {
     public var detail: String
-    public init(_ detail: String) { self.detail = detail }
+    /// The C function or system call that failed, when known.
+    public var function: String?
+    /// The `lxw_error` value, when libxlsxwriter reported the failure.
+    public var libraryCode: Int32?
+    /// The `errno` value, when a system call failed.
+    public var systemErrno: Int32?
+
+    public init(_ detail: String, function: String? = nil, libraryCode: Int32? = nil, systemErrno: Int32? = nil) {
+        self.detail = detail
+        self.function = function
+        self.libraryCode = libraryCode
+        self.systemErrno = systemErrno
+    }
+
     public var description: String { detail }
 }
 
+/// Where a sheet's table starts, for readers and tests of the workbook.
+public struct SheetLayout: Sendable, Equatable {
+    /// The exact sheet name.
+    public var name: String
+    /// Excel's one-based number of the header row (row 1 is the sheet title on every sheet).
+    public var headerRow: Int
+    /// The headings every workbook has, in order from column A (optional columns may follow
+    /// or, on `Đảng viên`, sit between them: see the sheet's documentation).
+    public var headers: [String]
+}
+
 /// Writes the consolidated workbook (contract §5) with libxlsxwriter.
+///
+/// Sheets, in this order, each with the title in row 1 and the header row in row 2:
+/// `Tổng hợp` (per party cell, `Tổng cộng` row, column chart), `Đảng viên`, `Bị từ chối`,
+/// `Thống kê`. See `SummarySheet`, `MembersSheet`, `RejectionsSheet` and `StatisticsSheet`.
 public enum WorkbookWriter {
+    /// The sheets in workbook order.
+    public static let sheets: [SheetLayout] = [
+        SummarySheet.layout, MembersSheet.layout, RejectionsSheet.layout, StatisticsSheet.layout,
+    ]
+
+    /// Writes `report` to `path`, replacing any previous file atomically: on failure the old
+    /// file is untouched and no temporary file is left behind. The same report always gives
+    /// byte-identical output (the creation time comes from `report.createdAt`).
     public static func write(_ report: ConsolidatedReport, to path: String) throws(WorkbookError) {
-        throw WorkbookError("not implemented")
+        try AtomicFile.publish(to: path) { (temporary: String) throws(WorkbookError) in
+            try build(report, at: temporary)
+        }
+    }
+
+    /// Lays the report out into a new file at `path` (not atomic; `write` wraps this).
+    static func build(_ report: ConsolidatedReport, at path: String) throws(WorkbookError) {
+        let workbook = try Workbook(path: path)
+        try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
+        try SummarySheet.write(report, into: workbook)
+        try MembersSheet.write(report, into: workbook)
+        try RejectionsSheet.write(report, into: workbook)
+        try StatisticsSheet.write(report, into: workbook)
+        try workbook.close()
     }
 }

@@ -1,0 +1,106 @@
+import CXlsxWriter
+
+/// One libxlsxwriter workbook being built. The C handles live only here and in `Sheet`, and
+/// never leave the module; every `lxw_error` becomes a `WorkbookError` at the call that
+/// produced it (the Swift counterpart of libxlsxwriter's `RETURN_ON_ERROR`).
+final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    let formats: Formats
+    private var sheetNames: [String] = []
+
+    /// Opens a workbook that `close()` will write to `path`. Default (not constant-memory) mode:
+    /// the merged title rows and the chart's cached values need random access to written cells,
+    /// and shared strings open in more viewers than inline ones (field notes §2.2 item 10).
+    init(path: String) throws(WorkbookError) {
+        // libxlsxwriter builds each part in memory here; `tmpdir` would only matter in
+        // constant-memory mode, so the system default is kept.
+        var options = lxw_workbook_options()
+        options.constant_memory = 0
+        options.use_zip64 = 0
+        let opened = workbook_new_opt(path, &options)
+        guard let opened else {
+            throw WorkbookError("workbook_new_opt(): could not create the workbook at \(path)", function: "workbook_new_opt")
+        }
+        let formats: Formats
+        do throws(WorkbookError) {
+            formats = try Formats(workbook: opened)
+        } catch {
+            lxw_workbook_free(opened)
+            throw error
+        }
+        self.handle = opened
+        self.formats = formats
+    }
+
+    deinit {
+        // Reached without `close()` only on an error path: free the C memory, write nothing.
+        if let handle { lxw_workbook_free(handle) }
+    }
+
+    /// Title, author and a fixed creation time, so the same report gives the same bytes
+    /// (libxlsxwriter already stamps zip entries with a fixed 1980-01-01 date).
+    func setProperties(title: String, author: String?, created: Int64) throws(WorkbookError) {
+        let handle = try live()
+        // `created == 0` means "now" to libxlsxwriter; one second past the epoch keeps an
+        // epoch-valued SOURCE_DATE_EPOCH deterministic.
+        let stamp = time_t(max(created, 1))
+        let error: lxw_error = ExcelText.cell(title).withCString { cTitle in
+            withOptionalCString(author.map(ExcelText.cell)) { cAuthor in
+                var properties = lxw_doc_properties()
+                properties.title = UnsafeMutablePointer(mutating: cTitle)
+                properties.author = cAuthor.map { UnsafeMutablePointer(mutating: $0) }
+                properties.company = cAuthor.map { UnsafeMutablePointer(mutating: $0) }
+                properties.created = stamp
+                // Copies every string, so the pointers need only live for this call.
+                return workbook_set_properties(handle, &properties)
+            }
+        }
+        try check(error, "workbook_set_properties")
+    }
+
+    /// Adds a sheet with an exact, already valid name; a name clash or an invalid name is a
+    /// programming error surfaced as `WorkbookError`.
+    func addSheet(_ name: String) throws(WorkbookError) -> Sheet {
+        let handle = try live()
+        let error = name.withCString { workbook_validate_sheet_name(handle, $0) }
+        try check(error, "workbook_validate_sheet_name(\(name))")
+        guard let sheet = name.withCString({ workbook_add_worksheet(handle, $0) }) else {
+            throw WorkbookError("workbook_add_worksheet(): could not add sheet \(name)", function: "workbook_add_worksheet")
+        }
+        sheetNames.append(name)
+        return Sheet(handle: sheet, name: name, formats: formats)
+    }
+
+    /// A new column chart, owned by the workbook and written when it closes.
+    func addColumnChart() throws(WorkbookError) -> Chart {
+        let handle = try live()
+        guard let chart = workbook_add_chart(handle, UInt8(LXW_CHART_COLUMN.rawValue)) else {
+            throw WorkbookError("workbook_add_chart(): could not add a chart", function: "workbook_add_chart")
+        }
+        return Chart(handle: chart)
+    }
+
+    /// Writes the file and frees the workbook; the workbook cannot be used afterwards.
+    func close() throws(WorkbookError) {
+        let handle = try live()
+        self.handle = nil
+        try check(workbook_close(handle), "workbook_close")
+    }
+
+    private func live() throws(WorkbookError) -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { throw WorkbookError("workbook already closed", function: nil) }
+        return handle
+    }
+}
+
+/// Turns a libxlsxwriter result into a Swift error carrying the library's own message.
+func check(_ error: lxw_error, _ function: String) throws(WorkbookError) {
+    guard error != LXW_NO_ERROR else { return }
+    let message = lxw_strerror(error).map { String(cString: $0) } ?? "unknown libxlsxwriter error"
+    throw WorkbookError("\(function): \(message)", function: function, libraryCode: Int32(error.rawValue))
+}
+
+func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let text else { return body(nil) }
+    return text.withCString { body($0) }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Workbooks
+
+@Suite struct DeterminismTests {
+    /// The same report must give the same bytes, so a nightly run that changes nothing does
+    /// not look like a new report (and checksums in the audit log stay meaningful).
+    @Test func sameReportGivesByteIdenticalFile() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try WorkbookWriter.write(Fixtures.report, to: scratch.file("a.xlsx"))
+        // Past a second boundary, so a wall-clock timestamp anywhere in the file would show.
+        Thread.sleep(forTimeInterval: 1.1)
+        try WorkbookWriter.write(Fixtures.report, to: scratch.file("b.xlsx"))
+        let first = try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.xlsx")))
+        let second = try Data(contentsOf: URL(fileURLWithPath: scratch.file("b.xlsx")))
+        #expect(first.count > 0)
+        #expect(first == second)
+    }
+
+    /// `createdAt == 0` would mean "now" to libxlsxwriter; the writer must still be reproducible.
+    @Test func epochCreationTimeIsStillDeterministic() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var report = Fixtures.report
+        report.createdAt = 0
+        try WorkbookWriter.write(report, to: scratch.file("a.xlsx"))
+        Thread.sleep(forTimeInterval: 1.1)
+        try WorkbookWriter.write(report, to: scratch.file("b.xlsx"))
+        let first = try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.xlsx")))
+        let second = try Data(contentsOf: URL(fileURLWithPath: scratch.file("b.xlsx")))
+        #expect(first == second)
+    }
+
+    /// A different creation time changes `docProps/core.xml`, proving the stamp is really used.
+    @Test func creationTimeComesFromTheReport() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var report = Fixtures.report
+        try WorkbookWriter.write(report, to: scratch.file("a.xlsx"))
+        report.createdAt += 86_400
+        try WorkbookWriter.write(report, to: scratch.file("b.xlsx"))
+        let core = try WorkbookReader.run(["/usr/bin/unzip", "-p", scratch.file("a.xlsx"), "docProps/core.xml"])
+        let text = String(decoding: core.stdout, as: UTF8.self)
+        #expect(text.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z</dcterms:created>"))
+        #expect(text.contains("<dc:creator>Đảng bộ Khối Cơ quan tỉnh</dc:creator>"))
+        let first = try Data(contentsOf: URL(fileURLWithPath: scratch.file("a.xlsx")))
+        let second = try Data(contentsOf: URL(fileURLWithPath: scratch.file("b.xlsx")))
+        #expect(first != second)
+    }
+}

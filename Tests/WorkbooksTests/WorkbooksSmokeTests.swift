@@ -1,6 +1,0 @@
-import Testing
-@testable import Workbooks
-
-@Test func WorkbooksModuleLoads() {
-    #expect(Bool(true))
-}
