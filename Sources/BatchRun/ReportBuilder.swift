@@ -32,8 +32,10 @@ enum ReportBuilder {
             return key
         }
 
+        // The first arrival's spelling names a cell, so the same store always gives the same sheet.
+        for s in individual { _ = cell(for: s) }
         var members: [MemberRow] = []
-        for (id, last) in latest {
+        for (id, last) in latest.sorted(by: { $0.key < $1.key }) {
             let key = cell(for: last)
             cells[key]!.submitted += 1
             guard last.verdict == .accepted, let form = current[id] else {

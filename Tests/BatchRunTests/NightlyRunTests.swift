@@ -61,7 +61,7 @@ import Ledger
     @Test func everyInputEndsInExactlyOnePlace() throws {
         let box = try Sandbox()
         defer { try? FileManager.default.removeItem(at: box.root) }
-        let result = NightlyRun(config: box.config).run()
+        let result = NightlyRun(config: box.config, logger: quiet).run()
         let verdicts = Self.expectedVerdicts
         let rejectedCount = verdicts.values.filter { $0 == "rejected" }.count
         #expect(result.status == (rejectedCount > 0 ? .someRejected : .allAccepted), "\(result.message ?? "")")
@@ -93,9 +93,9 @@ import Ledger
     @Test func aSecondRunOverTheEmptiedInboxChangesNothing() throws {
         let box = try Sandbox()
         defer { try? FileManager.default.removeItem(at: box.root) }
-        _ = NightlyRun(config: box.config).run()
+        _ = NightlyRun(config: box.config, logger: quiet).run()
         let before = try workbookRows(box.config.workbook)
-        let again = NightlyRun(config: box.config).run()
+        let again = NightlyRun(config: box.config, logger: quiet).run()
         #expect(again.status == .allAccepted)
         #expect(again.counts.claimed == 0)
         #expect(try workbookRows(box.config.workbook) == before)
@@ -111,7 +111,7 @@ import Ledger
         let pdf = box.inbox.appendingPathComponent("scan.pdf")
         try Data("%PDF".utf8).write(to: pdf)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: pdf.path)
-        _ = NightlyRun(config: box.config).run()
+        _ = NightlyRun(config: box.config, logger: quiet).run()
         let left = try FileManager.default.contentsOfDirectory(atPath: box.inbox.path).sorted()
         #expect(left == ["dang-tai-len.docx", "scan.pdf", "~$nguyen-van-an.docx"])
     }
@@ -121,7 +121,7 @@ import Ledger
         defer { try? FileManager.default.removeItem(at: box.root) }
         try FileManager.default.createDirectory(at: box.workspace, withIntermediateDirectories: true)
         let held = try #require(try RunLock(path: box.workspace.appendingPathComponent("kiemdiem.lock").path))
-        let result = NightlyRun(config: box.config).run()
+        let result = NightlyRun(config: box.config, logger: quiet).run()
         #expect(result.status == .locked)
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.inbox.path).count == Self.sampleNames.count)
         withExtendedLifetime(held) {}
@@ -130,7 +130,7 @@ import Ledger
     @Test func workbookHasTheContractSheetsHeadersAndCounts() throws {
         let box = try Sandbox()
         defer { try? FileManager.default.removeItem(at: box.root) }
-        _ = NightlyRun(config: box.config).run()
+        _ = NightlyRun(config: box.config, logger: quiet).run()
         let book = try readWorkbook(box.config.workbook)
         let sheets = book["sheets"] as! [String]
         #expect(Array(sheets.prefix(3)) == ["Tổng hợp", "Đảng viên", "Bị từ chối"])
