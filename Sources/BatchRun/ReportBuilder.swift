@@ -48,8 +48,10 @@ enum ReportBuilder {
             case (_, let level?): cells[key]!.levels[level, default: 0] += 1
             case (_, nil): cells[key]!.unclassified += 1
             }
-            members.append(MemberRow(fullName: form.fullName ?? "", dateOfBirth: form.dateOfBirth, partyCell: form.partyCell,
-                                     partyCommittee: form.partyCommittee, selfLevel: form.selfLevel,
+            // One spelling per cell on every sheet, so the autofilter offers each cell once.
+            members.append(MemberRow(fullName: form.fullName ?? "", dateOfBirth: form.dateOfBirth,
+                                     partyCell: cells[key]!.partyCell, partyCommittee: cells[key]!.partyCommittee,
+                                     selfLevel: form.selfLevel,
                                      cellProposal: form.cellLevel, committeeLevel: form.committeeLevel, result: form.level,
                                      status: form.status, file: form.originalName))
         }
