@@ -1,4 +1,5 @@
 import CXlsxWriter
+import Foundation
 
 /// One libxlsxwriter workbook being built. The C handles live only here and in `Sheet`, and
 /// never leave the module; every `lxw_error` becomes a `WorkbookError` at the call that
@@ -84,8 +85,17 @@ final class Workbook {
     func close() throws(WorkbookError) {
         let handle = try live()
         self.handle = nil
-        try check(workbook_close(handle), "workbook_close")
+        let error = Self.packagerLock.withLock { workbook_close(handle) }
+        try check(error, "workbook_close")
     }
+
+    /// Serialises `workbook_close` across the process. The packager formats the creation time
+    /// with `gmtime()` (the library imports no `gmtime_r`), whose result lives in one static
+    /// buffer per process, so two workbooks closing at once on different threads can swap
+    /// dates. Parallel tests twice produced a non-identical first write whose size matched a
+    /// "now" date from a concurrently closed workbook; the race has not been reproduced on
+    /// demand, so this lock is the cheap, certain guard rather than a proven fix.
+    private static let packagerLock = NSLock()
 
     private func live() throws(WorkbookError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let handle else { throw WorkbookError("workbook already closed", function: nil) }

@@ -48,4 +48,47 @@ import Testing
         let second = try Data(contentsOf: URL(fileURLWithPath: scratch.file("b.xlsx")))
         #expect(first != second)
     }
+
+    /// libxlsxwriter formats the creation time with `gmtime()`, which shares one static buffer
+    /// per process: concurrent writes with different times (here, and a workbook stamped "now"
+    /// like the one `SheetNameTests` builds) could swap dates. Writes from many threads must
+    /// still give each report its own bytes. A stress check: the race window is small, so a
+    /// pass is evidence, not proof; `Workbook.close()` holds the lock that closes it.
+    @Test func concurrentWritesStayDeterministic() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var other = Fixtures.report
+        other.createdAt = 86_400 * 365
+        let reports = [Fixtures.report, other]
+        for (index, report) in reports.enumerated() {
+            try WorkbookWriter.write(report, to: scratch.file("reference-\(index).xlsx"))
+        }
+        let references = try (0..<2).map { try Data(contentsOf: URL(fileURLWithPath: scratch.file("reference-\($0).xlsx"))) }
+        let directory = scratch.path
+        let mismatches = try await withThrowingTaskGroup(of: Int.self) { group in
+            for task in 0..<6 {
+                group.addTask {
+                    var mismatches = 0
+                    for round in 0..<6 {
+                        let which = (task + round) % 2
+                        let path = "\(directory)/run-\(task)-\(round).xlsx"
+                        try WorkbookWriter.write(reports[which], to: path)
+                        if try Data(contentsOf: URL(fileURLWithPath: path)) != references[which] { mismatches += 1 }
+                    }
+                    return mismatches
+                }
+            }
+            // Workbooks without a creation time are stamped "now" by libxlsxwriter.
+            group.addTask {
+                for round in 0..<12 {
+                    let workbook = try Workbook(path: "\(directory)/now-\(round).xlsx")
+                    _ = try workbook.addSheet("Trang")
+                    try workbook.close()
+                }
+                return 0
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
 }
