@@ -9,7 +9,7 @@ extension ReviewForm {
             ("party_cell", .string(partyCell)),
             ("place", .string(place)),
             ("date", .date(date)),
-            ("member", .object([
+            ("member", kind == .collective ? .null : .object([
                 ("full_name", .string(member.fullName)),
                 ("date_of_birth", .date(member.dateOfBirth)),
                 ("party_position", .string(member.partyPosition)),
@@ -28,7 +28,7 @@ extension ReviewForm {
             ("criteria", .array(criteria.map {
                 .object([("item", .string($0.item)), ("rating", .string($0.rating.rawValue))])
             })),
-            ("self_assessment", .object([
+            ("self_assessment", kind == .collective ? .null : .object([
                 ("civil_servant_level", .raw(selfAssessment.civilServantLevel)),
                 ("party_member_level", .raw(selfAssessment.partyMemberLevel)),
             ])),
@@ -51,6 +51,13 @@ extension ReviewForm {
                              ("self", item.selfScore.map { .double($0) } ?? .null)])
                 })),
                 ("total", score.total.map { .double($0) } ?? .null),
+            ])))
+        }
+        if let collective {
+            members.append(("collective", .object([
+                ("level", .raw(collective.level)),
+                ("meeting_date", .date(collective.meetingDate)),
+                ("signer_role", .string(collective.signerRole)),
             ])))
         }
         return .object(members)

@@ -117,6 +117,20 @@ public struct ScoreSheet: Sendable, Equatable, Codable {
     }
 }
 
+/// What only a collective report (Mẫu 01) carries: the collective's own level, the date of the
+/// review meeting, and who signed for the collective.
+public struct CollectiveReview: Sendable, Equatable, Codable {
+    public var level: Level?
+    public var meetingDate: CivilDate?
+    /// "T/M CHI ỦY", "T/M CHI BỘ", "T/M ĐẢNG ỦY", as written.
+    public var signerRole: String?
+    public init(level: Level? = nil, meetingDate: CivilDate? = nil, signerRole: String? = nil) {
+        self.level = level
+        self.meetingDate = meetingDate
+        self.signerRole = signerRole
+    }
+}
+
 /// Everything extracted from one form. Absent values are `nil`, never "".
 public struct ReviewForm: Sendable, Equatable, Codable {
     public var kind: FormKind
@@ -134,6 +148,8 @@ public struct ReviewForm: Sendable, Equatable, Codable {
     public var cellReview: CellReview
     public var committeeDecision: CommitteeDecision
     public var score: ScoreSheet?
+    /// Set for collective reports only.
+    public var collective: CollectiveReview?
 
     public init(kind: FormKind = .individual, template: FormTemplate = .unknown) {
         self.kind = kind
