@@ -141,5 +141,8 @@ public enum FieldNames {
         "cell_review.date": "Ngày chi bộ đề xuất",
         "committee_decision.level": "Cấp ủy xếp loại",
         "committee_decision.date": "Ngày cấp ủy xếp loại",
+        "collective.level": "Tập thể tự nhận xếp loại",
+        "collective.meeting_date": "Ngày họp kiểm điểm tập thể",
+        "classification.level": "Kết quả xếp loại",
     ]
 }

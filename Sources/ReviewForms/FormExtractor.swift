@@ -32,7 +32,12 @@ public struct FormExtractor: Sendable {
 
     public func extract(_ document: WordDocument) -> FormExtraction {
         var pass = ExtractionPass(lines: LineFlattener.lines(of: document), language: language)
-        return pass.run()
+        var extraction = pass.run()
+        if var form = extraction.form, form.kind == .individual, (form.year ?? 0) >= 2025 {
+            form.score = ScoreTable.read(document)
+            extraction.form = form
+        }
+        return extraction
     }
 }
 
@@ -62,7 +67,11 @@ struct ExtractionPass {
         readIdentity(into: &form, from: title.index + 1, to: firstHeading)
         readSections(into: &form, headings: headings, end: signatureIndex ?? assessmentStart(after: firstHeading))
         if let signatureIndex { readSignature(into: &form, at: signatureIndex) }
-        readAssessment(into: &form, after: headings.last?.index ?? title.index)
+        if form.kind == .collective {
+            readCollective(into: &form, title: title.index, after: headings.last?.index ?? title.index)
+        } else {
+            readAssessment(into: &form, after: headings.last?.index ?? title.index)
+        }
         form.template = template(for: form, titleIndex: title.index)
 
         if isBlankTemplate(form) {
@@ -494,6 +503,33 @@ struct ExtractionPass {
             k += 1
         }
         return nil
+    }
+
+    // MARK: - Collective report (Mẫu 01)
+
+    /// The collective's level (read as section VII/VI), the review meeting's date and the signer.
+    mutating func readCollective(into form: inout ReviewForm, title: Int, after start: Int) {
+        var collective = CollectiveReview(level: form.selfAssessment.partyMemberLevel)
+        form.selfAssessment = SelfAssessment()
+        if let (index, at, label) = firstLabel(Labels.meetingDate, in: title..<lines.count) {
+            let line = lines[index]
+            let rest = line.text.slice(afterColon(line, from: at + label.count), line.text.count)
+            collective.meetingDate = date(DateText.read(rest), field: "collective.meeting_date", index: index, raw: rest)
+        }
+        if let signer = lines.indices.first(where: { $0 > start && lines[$0].key.hasPrefix("t/m ") }) {
+            collective.signerRole = TextFolding.collapseWhitespace(lines[signer].text)
+            note("collective.signer_role", signer)
+            var k = signer + 1
+            while k < min(lines.count, signer + 6) {
+                let key = lines[k].key
+                k += 1
+                if lines[k - 1].isBlank || key.hasPrefix("(") || Labels.signerTitles.contains(key) { continue }
+                form.signature = TextFolding.stripLeaders(lines[k - 1].text)
+                if form.signature != nil { note("signature", k - 1) }
+                break
+            }
+        }
+        form.collective = collective
     }
 
     // MARK: - Helpers

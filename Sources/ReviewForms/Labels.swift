@@ -69,6 +69,7 @@ enum Labels {
                 return rest.hasPrefix("phuong huong")
             case .selfRating:
                 return rest.hasPrefix("tu nhan muc xep loai") || rest.hasPrefix("tu nhan xep loai")
+                    || rest.hasPrefix("tu cham diem")
                     || rest.hasPrefix("tu danh gia, xep loai") || rest.hasPrefix("tu xep loai")
                     || rest.hasPrefix("tu danh gia xep loai")
             }
@@ -92,6 +93,9 @@ enum Labels {
     static let cellProposal = ["chi bo de xuat xep loai", "chi bo de nghi xep loai", "de xuat xep loai"]
     static let committeeDecision = ["dang uy, chi uy co so xep loai", "dang uy chi uy co so xep loai",
                                     "dang uy xep loai", "chi uy co so xep loai", "cap uy xep loai"]
+    static let meetingDate = ["ngay hop kiem diem", "ngay hoi nghi kiem diem", "hop kiem diem ngay"]
+    /// Titles printed above a signer's name, not the name itself.
+    static let signerTitles: Set<String> = ["bi thu", "pho bi thu", "bi thu chi bo", "pho bi thu chi bo", "bi thu dang uy"]
     static let cellSigner = "t/m chi uy"
     static let committeeSigner = "t/m dang uy"
     static let signatureNote = "xac lap thoi diem"

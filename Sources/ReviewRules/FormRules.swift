@@ -34,6 +34,12 @@ public struct FormVerdict: Sendable, Equatable {
 /// Validation and classification of one form by the ruleset of its year (stages 3–4).
 public enum FormRules {
     /// Fields an individual form must carry (contract §3); complete ⇔ all present.
+    /// Fields a collective report must carry.
+    public static let requiredCollectiveFields = [
+        "year", "party_cell", "sections.strengths", "sections.shortcomings", "sections.improvement_plan",
+        "collective.level", "signature", "date",
+    ]
+
     public static let requiredIndividualFields = [
         "year", "party_cell", "member.full_name", "sections.strengths", "sections.shortcomings",
         "sections.improvement_plan", "self_assessment.party_member_level", "signature", "date",
@@ -88,6 +94,9 @@ public enum FormRules {
             need("party_cell", form.partyCell != nil || form.partyCommittee != nil)
             need("sections.strengths", form.sections.strengths != nil)
             need("sections.shortcomings", form.sections.shortcomings != nil)
+            need("sections.improvement_plan", form.sections.improvementPlan != nil)
+            need("collective.level", form.collective?.level != nil)
+            need("signature", form.signature != nil)
             need("date", form.date != nil)
         }
         return missing
@@ -125,18 +134,19 @@ public enum FormRules {
     /// self-assessment; then the caps of the ruleset, each reported with `LEVEL_CAPPED`.
     static func classify(_ form: ReviewForm, options: RuleOptions, findings: inout [Finding]) -> Classification {
         let ruleset = form.ruleset
+        let ownLevel = form.kind == .collective ? form.collective?.level : form.selfAssessment.partyMemberLevel
         var level: Level?
         var status: ClassificationStatus
         var basis: ClassificationBasis?
         if let decided = form.committeeDecision.level {
             (level, status, basis) = (decided, .final, .committeeDecision)
-            if let own = form.selfAssessment.partyMemberLevel, own != decided {
+            if let own = ownLevel, own != decided {
                 findings.append(Finding(.levelDiffersFromSelf, field: "committee_decision.level",
                                         evidence: "\(own.vietnamese) → \(decided.vietnamese)", language: options.language))
             }
         } else if let proposed = form.cellReview.proposedLevel {
             (level, status, basis) = (proposed, .provisional, .cellReview)
-        } else if let own = form.selfAssessment.partyMemberLevel {
+        } else if let own = ownLevel {
             (level, status, basis) = (own, .provisional, .selfAssessment)
         } else {
             (level, status, basis) = (nil, .provisional, nil)

@@ -243,3 +243,61 @@ import WordDocument
         #expect(result.provenance["committee_decision.level"]?.location.hasPrefix("body[") == true)
     }
 }
+
+@Suite struct Form2025Tests {
+    @Test func scoreTableIsReadByItsHeaders() {
+        var blocks = form2019().map { line -> Block in
+            switch line {
+            case "Mẫu 02-HD KĐ.ĐG 2019": return paragraph("Mẫu 2A-HD KĐ.ĐG 2025")
+            case "Năm 2020": return paragraph("Năm 2025")
+            case "Quảng Trị, ngày 10 tháng 12 năm 2020": return paragraph("Quảng Trị, ngày 10 tháng 12 năm 2025")
+            default: return paragraph(line)
+            }
+        }
+        let vii = blocks.firstIndex { if case .paragraph(let p) = $0 { return p.text.hasPrefix("VII.") } else { return false } }!
+        blocks.insert(contentsOf: [
+            paragraph("1. Tự chấm điểm theo thang điểm 100:"),
+            table([["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"],
+                   ["I", "Nhóm tiêu chí chung", "30", "27,5"],
+                   ["II", "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ", "70", "64"],
+                   ["Tổng cộng", "", "100", "91,5"]]),
+        ], at: vii + 1)
+        let form = FormExtractor().extract(document(blocks)).form!
+        #expect(form.template == .mau2Aof2025)
+        #expect(form.score == ScoreSheet(items: [
+            .init(criterion: "Nhóm tiêu chí chung", max: 30, selfScore: 27.5),
+            .init(criterion: "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ", max: 70, selfScore: 64),
+        ], total: 91.5))
+        #expect(form.selfAssessment.partyMemberLevel == .good)
+    }
+}
+
+@Suite struct CollectiveTests {
+    let lines = [
+        "ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", "CHI BỘ VĂN PHÒNG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đông Hà, ngày 10 tháng 12 năm 2020",
+        "BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI ỦY, CHI BỘ", "Năm 2020", "Ngày họp kiểm điểm: 10/12/2020",
+        "I. Ưu điểm, kết quả đạt được", "1. Về lãnh đạo thực hiện nhiệm vụ chính trị", "Chi bộ lãnh đạo hoàn thành kế hoạch.",
+        "Tự đánh giá về cấp độ thực hiện: ☐ Xuất sắc ☒ Tốt ☐ Trung bình ☐ Kém",
+        "II. Hạn chế, khuyết điểm và nguyên nhân", "Sinh hoạt chuyên đề chưa đều.",
+        "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được chỉ ra", "Đã khắc phục.",
+        "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
+        "V. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm", "Duy trì sinh hoạt định kỳ.",
+        "VI. Tự nhận mức xếp loại chất lượng",
+        "☐ Hoàn thành xuất sắc nhiệm vụ ☒ Hoàn thành tốt nhiệm vụ ☐ Hoàn thành nhiệm vụ ☐ Không hoàn thành nhiệm vụ",
+        "T/M CHI ỦY", "BÍ THƯ", "Nguyễn Văn An",
+    ]
+
+    @Test func collectiveReport() {
+        let result = FormExtractor().extract(document(lines))
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        let form = result.form!
+        #expect(form.kind == .collective && form.template == .mau01)
+        #expect(form.partyCell == "CHI BỘ VĂN PHÒNG")
+        #expect(form.collective == CollectiveReview(level: .good, meetingDate: CivilDate(year: 2020, month: 12, day: 10),
+                                                    signerRole: "T/M CHI ỦY"))
+        #expect(form.signature == "Nguyễn Văn An")
+        #expect(form.sections.improvementPlan == "Duy trì sinh hoạt định kỳ.")
+        #expect(form.criteria == [CriterionEntry(item: "I.1", rating: .good)])
+        #expect(form.selfAssessment == SelfAssessment())
+    }
+}
