@@ -6,6 +6,10 @@ Run from anywhere: python3 Fixtures/reader/make_reader_fixtures.py
 Only the standard library is used; output is deterministic (fixed timestamps, seeded text)."""
 import os
 import random
+import shutil
+import subprocess
+import sys
+import tempfile
 import struct
 import zipfile
 import zlib
@@ -582,4 +586,15 @@ while size < 5 * 1024 * 1024:
     size += len(xml.encode())
     i += 1
 minimal("large-5mb.docx", document("".join(paragraphs)))
+# LibreOffice round trips (19, 20): committed as written by LibreOffice 7 on the dev machine;
+# regenerate with `--libreoffice` (needs /usr/bin/soffice).
+if "--libreoffice" in sys.argv:
+    with tempfile.TemporaryDirectory() as tmp:
+        for source, target in (("08-numbering.docx", "19-libreoffice-numbering.docx"),
+                               ("05-checkboxes.docx", "20-libreoffice-checkboxes.docx")):
+            shutil.copy(os.path.join(HERE, source), os.path.join(tmp, target))
+            subprocess.run(["soffice", "-env:UserInstallation=file:///tmp/lo-profile-reader", "--headless",
+                            "--convert-to", "docx:MS Word 2007 XML", "--outdir", os.path.join(tmp, "out"),
+                            os.path.join(tmp, target)], check=True, capture_output=True)
+            shutil.copy(os.path.join(tmp, "out", target), os.path.join(HERE, target))
 print("fixtures written to", HERE)

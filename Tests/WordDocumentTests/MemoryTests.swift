@@ -3,8 +3,9 @@ import Testing
 @testable import WordDocument
 
 /// Linux only: the kernel's high-water mark can be reset for this process, so the peak of one
-/// read is measurable in-process. Other tests run concurrently in the same process, so the bound
-/// is generous to their noise but far below what a DOM of the part would cost.
+/// read is measurable in-process. Other tests run concurrently in the same process and add their
+/// own allocations to the figure (alone it is about 11 MB; in the full run 20–25 MB), so the
+/// bound is the brief's 50 MB rather than something tighter.
 @Test func fiveMegabyteMainPartReadsUnderFiftyMegabytesPeak() throws {
     let bytes = try Fixture.bytes("package/large-5mb.docx")
     guard let baseline = ProcessStatus.kilobytes("VmRSS"), ProcessStatus.resetPeak() else {

@@ -79,7 +79,7 @@ import Testing
     let doc = try Fixture.read("08-numbering.docx")
     let ps = paragraphs(doc.body)
     #expect(ps.map { $0.numberingLabel ?? "-" } == ["I.", "1.", "2.", "a)", "b)", "2.1.", "II.", "1.",
-                                                    "•", "-", "C.", "D.", "(i)", "I.", "II.", "-"])
+                                                    "•", "-", "C.", "D.", "(i)", "III.", "IV.", "-"])
     #expect(ps[0].displayText == "I. Ưu điểm")
     #expect(ps[0].text == "Ưu điểm")
     #expect(ps[13].styleID == "MucLon")
@@ -180,4 +180,24 @@ import Testing
     #expect(try Fixture.failure("package/zip-bomb.docx") == .archiveLimitExceeded)
     #expect(try Fixture.failure("package/no-main-part.docx") == .notAWordDocument)
     #expect(try Fixture.failure("package/valid-minimal.docx") == nil)
+}
+
+@Test func item08NumberingSurvivesALibreOfficeSave() throws {
+    // LibreOffice splits lists into several w:num of one w:abstractNum: they must continue.
+    let doc = try Fixture.read("19-libreoffice-numbering.docx")
+    let ps = paragraphs(doc.body)
+    #expect(ps.map(\.text) == paragraphs(try Fixture.read("08-numbering.docx").body).map(\.text))
+    #expect(ps.map { $0.numberingLabel ?? "-" } == ["I.", "1.", "2.", "a)", "b)", "2.1.", "II.", "1.",
+                                                    "•", "-", "C.", "D.", "(i)", "III.", "IV.", "-"])
+}
+
+@Test func item05CheckboxesSurviveALibreOfficeSave() throws {
+    let doc = try Fixture.read("20-libreoffice-checkboxes.docx")
+    let ps = paragraphs(doc.body)
+    #expect(ps.map(\.text) == ["☒ Hoàn thành xuất sắc ☐ Hoàn thành tốt", "☒ Có ☒ Mặc định ☐ Không",
+                               "☒ A ☐ B ☒ C ☐ D ☒ E", "☒ Tốt ☒ Khá ☐ Trung bình ☐ Yếu ☒ Kém"])
+    #expect(ps.map { $0.checkboxes.map(\.encoding) } == [[.contentControl, .contentControl],
+                                                         [.formField, .formField, .formField],
+                                                         Array(repeating: .symbol, count: 5),
+                                                         Array(repeating: .glyph, count: 5)])
 }
