@@ -95,8 +95,8 @@ func readCode(_ package: OPCPackage, _ part: String) -> FindingCode? {
 
 @Test func lyingSizeHeaderIsCaughtWhileReading() throws {
     // The central directory says 2,000 bytes; the data inflates to 30 MB.
-    let result = try code("lying-bomb.docx")
-    #expect(result == .corruptArchive || result == .archiveLimitExceeded)
+    // Inflating past the declared size is damage (or malice): the read stops at the first chunk.
+    #expect(try code("lying-bomb.docx") == .corruptArchive)
 }
 
 @Test func tooManyEntriesExceedsLimit() throws {
@@ -121,8 +121,7 @@ func readCode(_ package: OPCPackage, _ part: String) -> FindingCode? {
 }
 
 @Test func duplicateEntryNamesDoNotCrash() throws {
-    let result = try code("duplicate-names.docx")
-    #expect(result == nil || result == .corruptArchive)
+    #expect(try code("duplicate-names.docx") == nil)
 }
 
 @Test func spreadsheetMainPartIsTheWorkbook() throws {

@@ -201,3 +201,11 @@ import Testing
                                                          Array(repeating: .symbol, count: 5),
                                                          Array(repeating: .glyph, count: 5)])
 }
+
+@Test func duplicateEntryNamesReadTheFirstCopy() throws {
+    #expect(texts(try Fixture.read("package/duplicate-names.docx")) == ["Bản thứ nhất"])
+}
+
+@Test func pathTraversalEntriesAreIgnoredNotFollowed() throws {
+    #expect(texts(try Fixture.read("package/path-traversal.docx")) == ["Đường dẫn"])
+}
