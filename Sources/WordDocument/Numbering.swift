@@ -101,36 +101,52 @@ struct NumberingDefinitions: Sendable {
         return level
     }
 
-    /// The levels of `numID`, following a numbering-style link once.
+    /// The list definition behind `numID`, following a numbering-style link once.
+    func abstractID(of numID: Int, styles: StyleSheet) -> Int {
+        guard let instance = instances[numID] else { return -1 }
+        if let link = styleLinks[instance.abstractID],
+           let linkedNum = styles.chain(link).lazy.compactMap({ $0.numbering?.numID }).first,
+           let linked = instances[linkedNum] {
+            return linked.abstractID
+        }
+        return instance.abstractID
+    }
+
     func level(_ ilvl: Int, numID: Int, styles: StyleSheet) -> Level? {
         guard let instance = instances[numID] else { return nil }
         if let override = instance.levelOverrides[ilvl] { return override }
-        var abstractID = instance.abstractID
-        if let link = styleLinks[abstractID],
-           let linkedNum = styles.chain(link).lazy.compactMap({ $0.numbering?.numID }).first,
-           let linked = instances[linkedNum] {
-            abstractID = linked.abstractID
-        }
-        return abstracts[abstractID]?[ilvl]
+        return abstracts[abstractID(of: numID, styles: styles)]?[ilvl]
     }
 }
 
-/// Counters of every list instance in document order: renders "1.", "a)", "II." labels.
+/// List counters in document order: renders "1.", "a)", "II." labels.
+///
+/// Word counts per list *definition*: two `w:num` instances of one `w:abstractNum` continue each
+/// other (LibreOffice splits one list into several such instances when it saves). An instance
+/// with a `w:startOverride` restarts that level the first time it is used.
 struct NumberingCounters: Sendable {
     private var counters: [Int: [Int?]] = [:]
+    private var restarted: Set<Int> = []
 
     mutating func label(numID: Int, level ilvl: Int, definitions: NumberingDefinitions,
                         styles: StyleSheet) -> String? {
         guard numID != 0, (0...8).contains(ilvl),
               let instance = definitions.instances[numID],
               let level = definitions.level(ilvl, numID: numID, styles: styles) else { return nil }
-        var values = counters[numID] ?? Array(repeating: nil, count: 9)
+        let list = definitions.abstractID(of: numID, styles: styles)
+        var values = counters[list] ?? Array(repeating: nil, count: 9)
         func startValue(_ l: Int) -> Int {
             instance.startOverrides[l] ?? definitions.level(l, numID: numID, styles: styles)?.start ?? 0
         }
-        values[ilvl] = values[ilvl].map { $0 + 1 } ?? startValue(ilvl)
+        let restartKey = numID &* 16 &+ ilvl
+        if let override = instance.startOverrides[ilvl], !restarted.contains(restartKey) {
+            restarted.insert(restartKey)
+            values[ilvl] = override
+        } else {
+            values[ilvl] = values[ilvl].map { $0 + 1 } ?? startValue(ilvl)
+        }
         for deeper in (ilvl + 1)..<9 { values[deeper] = nil }
-        counters[numID] = values
+        counters[list] = values
 
         if level.format == "none" { return "" }
         let template = level.text ?? "%\(ilvl + 1)."

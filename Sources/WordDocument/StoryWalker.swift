@@ -132,7 +132,6 @@ final class StoryWalker {
     private func isIgnored(_ name: XMLName) -> Bool {
         (name.namespace == .w && StoryWalker.ignoredInWord.contains(name.local))
             || StoryWalker.drawingNamespaces.contains(name.namespace)
-            || name.namespace == .w14 || name.namespace == .w15 || name.namespace == .w16
     }
 
     // MARK: Block level (body, cells, text boxes, headers, block-level sdt)

@@ -1,6 +1,0 @@
-import Testing
-@testable import OOXMLPackage
-
-@Test func OOXMLPackageModuleLoads() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import WordDocument
-
-@Test func WordDocumentModuleLoads() {
-    #expect(Bool(true))
-}
