@@ -181,6 +181,17 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Every claimed file and the content it carried, in arrival order: what an audit (or a test
+    /// after a killed run) compares with the files on disk, one arrival per file.
+    public func arrivals() throws -> [ArrivalRecord] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, a.run_id, a.original_name, a.claimed_as, a.stored_path, a.duplicate, s.sha256, s.verdict
+                FROM arrivals a JOIN submissions s ON s.id = a.submission_id ORDER BY a.id
+                """).map(ArrivalRecord.init(row:))
+        }
+    }
+
     /// Rejected submissions whose findings are not yet in the rejection log.
     public func unloggedRejections() throws -> [SubmissionRecord] {
         try queue.read { db in

@@ -36,6 +36,32 @@ public struct RunRecord: Sendable {
     }
 }
 
+/// One file claimed from the inbox: where it was filed and which content it carried.
+public struct ArrivalRecord: Sendable, Equatable {
+    public var id: Int64
+    public var runID: Int64
+    public var originalName: String
+    /// The name it had in `processing/`, unique across runs.
+    public var claimedAs: String
+    /// Path relative to the workspace where the file was (or is being) filed.
+    public var storedPath: String
+    /// True when the same bytes had arrived before (filed next to the first copy, counted once).
+    public var duplicate: Bool
+    public var sha256: String
+    public var verdict: Verdict
+
+    init(row: Row) {
+        id = row["id"]
+        runID = row["run_id"]
+        originalName = row["original_name"]
+        claimedAs = row["claimed_as"]
+        storedPath = row["stored_path"]
+        duplicate = row["duplicate"]
+        sha256 = row["sha256"]
+        verdict = Verdict(rawValue: row["verdict"]) ?? .rejected
+    }
+}
+
 /// One distinct submitted content and what the pipeline made of it.
 public struct SubmissionRecord: Sendable, Equatable {
     public var id: Int64?
