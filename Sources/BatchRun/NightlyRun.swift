@@ -30,7 +30,7 @@ public struct RunResult: Sendable {
 /// move it to archive/ or rejected/, then publish the workbook rebuilt from the store.
 ///
 /// Order of work per file, so that a kill at any moment loses nothing: claim (rename into
-/// processing/) → read → record in the store (one transaction) → log → move out. A file found
+/// processing/) → read → record in the store (one transaction) → move out → log. A file found
 /// in processing/ at start is finished first: moved on if its record exists, read again if not.
 public struct NightlyRun: Sendable {
     public var config: PipelineConfig
@@ -50,12 +50,15 @@ public struct NightlyRun: Sendable {
         var counts = RunCounts()
         let workspace = Workspace(path: config.workspace)
         do {
-            try workspace.prepare()
+            // Only the folder that holds the lock is made before the lock is taken: a run refused
+            // with 75 creates and changes nothing.
+            try Workspace.makeDirectory(workspace.root)
             guard let lock = try RunLock(path: workspace.lockFile.path) else {
                 return RunResult(status: .locked, counts: counts, workbook: nil, seconds: 0,
                                  message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
             }
             defer { withExtendedLifetime(lock) {} }
+            try workspace.prepare()
             let ledger: Ledger
             do {
                 ledger = try Ledger(path: workspace.store.path)
@@ -65,8 +68,11 @@ public struct NightlyRun: Sendable {
             let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
                                      logger: logger, now: now)
-            try session.finishInterruptedClaims(&counts)
-            try session.claimAndProcessInbox(&counts)
+            // What a killed run left behind is repaired before anything new is written.
+            try session.recoverRejectionLog()
+            var claims = try session.finishInterruptedClaims()
+            claims += try session.claimInbox()
+            try session.process(claims, counts: &counts)
             try session.logPendingRejections()
             let workbook = try session.publishWorkbook()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
@@ -121,9 +127,15 @@ struct RunSession {
 
     var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules) }
 
-    /// Files a killed run left in processing/: move on those already recorded, read the others.
-    mutating func finishInterruptedClaims(_ counts: inout RunCounts) throws(WorkspaceError) {
+    /// Files a killed run left in processing/. Those already recorded only lack their final
+    /// rename, which is done at once; the others are returned, in claim order, to be read again.
+    ///
+    /// All recorded moves come first: a recorded file's destination was chosen (as a name not yet
+    /// taken) before the kill, and re-reading an unrecorded file of the same name first could
+    /// take that name, leaving the recorded file with nowhere to go (74 on every later run).
+    func finishInterruptedClaims() throws(WorkspaceError) -> [Claim] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path))?.sorted() ?? []
+        var unrecorded: [Claim] = []
         for name in names {
             let claimed = workspace.processing.appendingPathComponent(name)
             if let stored = try wrap({ try ledger.arrival(claimedAs: name) }) {
@@ -132,12 +144,14 @@ struct RunSession {
                 try Workspace.move(claimed, to: destination)
             } else {
                 logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(name)"])
-                try process([Claim(url: claimed, name: name)], counts: &counts)
+                unrecorded.append(Claim(url: claimed, name: name))
             }
         }
+        return unrecorded
     }
 
-    mutating func claimAndProcessInbox(_ counts: inout RunCounts) throws(WorkspaceError) {
+    /// Renames every settled inbox file into processing/, in name order.
+    mutating func claimInbox() throws(WorkspaceError) -> [Claim] {
         let inbox = URL(fileURLWithPath: config.inbox)
         let names: [String]
         do {
@@ -158,13 +172,13 @@ struct RunSession {
                 logger.info("tệp đang được tải lên, để lượt sau", metadata: ["file": "\(name)"])
             case .ready:
                 sequence += 1
-                let claimedName = Workspace.claimedName(original: name, stamp: stamp, sequence: sequence)
+                let claimedName = Workspace.claimedName(original: name, stamp: stamp, runID: runID, sequence: sequence)
                 let url = workspace.processing.appendingPathComponent(claimedName)
                 try Workspace.move(source, to: url)
                 claimed.append(Claim(url: url, name: claimedName))
             }
         }
-        try process(claimed, counts: &counts)
+        return claimed
     }
 
     /// A file renamed into processing/ by this run or an interrupted one.
@@ -180,7 +194,8 @@ struct RunSession {
         let workers = max(1, config.workers)
         var start = 0
         while start < claims.count {
-            let batch = Array(claims[start..<min(claims.count, start + 16 * workers)])
+            // Small batches: a kill (or a failure) throws away at most a few files of reading.
+            let batch = Array(claims[start..<min(claims.count, start + 4 * workers)])
             let results = Analysed.run(batch, workers: workers, pipeline: pipeline)
             for (claim, result) in zip(batch, results) {
                 switch result {
@@ -275,13 +290,27 @@ struct RunSession {
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
         let report = ReportBuilder.build(year: config.year, submissions: submissions, createdAt: created)
-        try Workspace.makeDirectory(URL(fileURLWithPath: config.workbook).deletingLastPathComponent())
+        let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
+        try Workspace.makeDirectory(folder)
+        removeStaleWorkbookTemporaries(in: folder)
         do {
             try WorkbookWriter.write(report, to: config.workbook)
         } catch {
             throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
         }
         return config.workbook
+    }
+
+    /// A run killed while writing the workbook leaves the writer's temporary next to it
+    /// (`.<name>.tmp-<pid>-<random>`, see Workbooks' AtomicFile). Whoever holds the run lock is
+    /// the only writer of the workbook (`run` and `report` both take it), so any such file is
+    /// an orphan: removing it keeps the reports folder to the one file the board opens.
+    func removeStaleWorkbookTemporaries(in folder: URL) {
+        let prefix = "." + URL(fileURLWithPath: config.workbook).lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+            logger.info("xóa tệp tạm của sổ tổng hợp do lượt chạy bị ngắt để lại", metadata: ["file": "\(name)"])
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     static func stamp(_ date: Date) -> String {
@@ -296,6 +325,88 @@ struct RunSession {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.string(from: date)
+    }
+}
+
+/// Recovery of `logs/rejections.jsonl` after a kill. A submission's lines are written in one
+/// `write(2)` and fsync'd, then the store marks it logged, so a kill can leave two states:
+/// - a last line without its "\n": the write was cut short (a kill or a full disk), the line was
+///   never complete and the store still says `logged = 0`. Appending after it would glue the
+///   next line onto it and break the hash chain for good, so it is cut back to the last "\n"
+///   (the only place the log is ever shortened) and written again in full below;
+/// - complete lines whose submission is still `logged = 0`: the kill fell between the fsync and
+///   the store update. Writing them again would repeat findings, so the lines already there
+///   are counted and only the missing ones are appended.
+/// Logging runs in submission order and stops at the first failure, so at most one submission
+/// can be caught half-way, and its lines are the last ones in the file.
+extension RunSession {
+    func recoverRejectionLog() throws(WorkspaceError) {
+        let url = workspace.rejectionLog
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        try truncateUnfinishedLine(url)
+        let pending = try wrap { try ledger.unloggedRejections() }
+        guard !pending.isEmpty else { return }
+        let trailing = try Self.trailingLines(url, count: pending.map(\.findings.count).max() ?? 0)
+        guard let last = trailing.last?["sha256"] as? String,
+              let submission = pending.first(where: { $0.sha256 == last }), let id = submission.id else { return }
+        let written = trailing.reversed().prefix { $0["sha256"] as? String == submission.sha256 }.count
+        if written < submission.findings.count {
+            var rest = submission
+            rest.findings = Array(submission.findings.dropFirst(written))
+            try RejectionLog(url: url, workspace: workspace).append(rest, runID: runID, time: timestamp(now()))
+        }
+        logger.info("nhật ký từ chối: hoàn tất dòng của lượt chạy bị ngắt",
+                    metadata: ["file": "\(submission.originalName)", "already": "\(written)"])
+        try wrap { try ledger.markLogged(id) }
+    }
+
+    private func truncateUnfinishedLine(_ url: URL) throws(WorkspaceError) {
+        let fd = open(url.path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        // Walk back from the end in blocks until the last "\n" (or the start of the file).
+        var end = size
+        var keep: off_t = 0
+        var block = [UInt8](repeating: 0, count: 64 * 1024)
+        search: while end > 0 {
+            let start = max(0, end - off_t(block.count))
+            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
+            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
+            if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
+            for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
+                keep = start + off_t(index) + 1
+                break search
+            }
+            end = start
+        }
+        logger.warning("nhật ký từ chối: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
+                       metadata: ["bytes": "\(size - keep)"])
+        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
+            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The last `count` complete lines of the log (fewer if the file is shorter), parsed.
+    private static func trailingLines(_ url: URL, count: Int) throws(WorkspaceError) -> [[String: Any]] {
+        guard count > 0, let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        var window: UInt64 = 64 * 1024
+        while true {
+            let start = size > window ? size - window : 0
+            try? handle.seek(toOffset: start)
+            let data = (try? handle.readToEnd()) ?? Data()
+            var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+            // The first line of a window that does not start the file may be cut: drop it, and
+            // widen the window when too few whole lines remain.
+            if start > 0 {
+                if !lines.isEmpty { lines.removeFirst() }
+                if lines.count < count { window *= 4; continue }
+            }
+            return lines.suffix(count).map { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] ?? [:] }
+        }
     }
 }
 

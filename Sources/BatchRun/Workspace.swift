@@ -47,8 +47,12 @@ struct Workspace: Sendable {
     }
 
     /// The claimed name carries the original one after "--", so a crash loses nothing of it.
-    static func claimedName(original: String, stamp: String, sequence: Int) -> String {
-        "\(stamp)-\(sequence)--\(original)"
+    /// The run id makes it unique across runs (arrivals.claimed_as is UNIQUE, and two runs can
+    /// start within one second when the first one is killed early); zero padding makes the
+    /// name order the claim order, so files an interrupted run left in processing/ are finished
+    /// in the order they arrived and the resumed night files them as an uninterrupted one would.
+    static func claimedName(original: String, stamp: String, runID: Int64, sequence: Int) -> String {
+        "\(stamp)-\(String(format: "%06lld", runID))-\(String(format: "%05d", sequence))--\(original)"
     }
 
     static func originalName(ofClaimed name: String) -> String {
