@@ -1,0 +1,124 @@
+import Foundation
+import Ledger
+import OOXMLPackage
+import Testing
+
+/// A workspace driven through the built binary, as cron or systemd drives it: an inbox, a
+/// workspace and a `pipeline.yml` in a temporary directory.
+struct BinaryBox {
+    let root: URL
+    let inbox: URL
+    let workspace: URL
+    let config: URL
+    let workbook: URL
+
+    /// Files are given an old modification time so the default `settle_seconds` takes them.
+    init(_ name: String, populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
+        root = try temporaryDirectory(name)
+        inbox = root.appendingPathComponent("inbox")
+        workspace = root.appendingPathComponent("workspace")
+        config = root.appendingPathComponent("pipeline.yml")
+        workbook = workspace.appendingPathComponent("reports/tong-hop-2020.xlsx")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try populate(inbox)
+        let past = Date(timeIntervalSinceNow: -600)
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: inbox.appendingPathComponent(name).path)
+        }
+        try """
+            inbox: inbox
+            workspace: workspace
+            year: 2020
+            report:
+              workbook: workspace/reports/tong-hop-2020.xlsx
+            """.write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    static func sampleInbox(_ inbox: URL) throws {
+        let sample = fixtures.appendingPathComponent("inbox")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// `kiemdiem <command> --config pipeline.yml …`, to the end.
+    func kiemdiem(_ command: [String], _ extra: [String] = []) throws -> ProcessResult {
+        try runProcess(kiemdiemBinary, command + ["--config", config.path] + extra)
+    }
+
+    /// Regular files under a folder, relative to `base` (default: the workspace), with their SHA-256.
+    func files(under folder: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return result
+        }
+        let prefix = workspace.standardizedFileURL.path + "/"
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = url.standardizedFileURL.path
+            result[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path] = sha256(of: url)
+        }
+        return result
+    }
+
+    var inboxFiles: [String: String] { files(under: inbox) }
+    var processingFiles: [String: String] { files(under: workspace.appendingPathComponent("processing")) }
+    var archivedFiles: [String: String] { files(under: workspace.appendingPathComponent("archive")) }
+    var rejectedFiles: [String: String] { files(under: workspace.appendingPathComponent("rejected")) }
+    var rejectionLog: URL { workspace.appendingPathComponent("logs/rejections.jsonl") }
+
+    /// Every input wherever it is now: inbox, processing/, archive/, rejected/.
+    var everyInput: [String] {
+        [inboxFiles, processingFiles, archivedFiles, rejectedFiles].flatMap(\.values)
+    }
+
+    func ledger() throws -> Ledger { try Ledger(path: workspace.appendingPathComponent("kiemdiem.sqlite").path) }
+}
+
+func sha256(of url: URL) -> String {
+    ContentDigest.sha256Hex([UInt8]((try? Data(contentsOf: url)) ?? Data()))
+}
+
+/// The same values as a multiset, so a lost or duplicated file shows up even when names differ.
+func multiset(_ values: [String]) -> [String: Int] {
+    values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+}
+
+/// Holds `flock(LOCK_EX)` on a file from the test process, as a running batch would.
+final class HeldLock {
+    private let fd: Int32
+
+    init(_ path: String) throws {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(fd >= 0)
+        try #require(flock(fd, LOCK_EX | LOCK_NB) == 0)
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}
+
+/// The workbook as openpyxl reads it: sheet name → rows.
+func workbookSheets(_ path: String) throws -> [String: [[Any]]] {
+    let script = packageRoot.appendingPathComponent("Tests/BatchRunTests/read_workbook.py").path
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, path])
+    try #require(result.status == 0, "openpyxl could not read \(path): \(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    return object["rows"] as! [String: [[Any]]]
+}
+
+/// A small deterministic generator, so a failing sequence of kills can be replayed exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
