@@ -26,6 +26,20 @@ public struct RunResult: Sendable {
     public var message: String?
 }
 
+/// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
+public struct RunProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    /// The original name of the file just filed; `nil` for the first report, before any.
+    public var file: String?
+
+    public init(done: Int, total: Int, file: String?) {
+        self.done = done
+        self.total = total
+        self.file = file
+    }
+}
+
 /// `kiemdiem run`: claim settled files, read → extract → validate → classify each, record it,
 /// move it to archive/ or rejected/, then publish the workbook rebuilt from the store.
 ///
@@ -37,12 +51,16 @@ public struct NightlyRun: Sendable {
     public var logger: Logger
     /// The clock, replaceable in tests.
     public var now: @Sendable () -> Date
+    /// Called on the run's thread once the files of this run are known, then after each is filed.
+    public var progress: @Sendable (RunProgress) -> Void
 
     public init(config: PipelineConfig, logger: Logger = Logger(label: "kiemdiem.run"),
-                now: @escaping @Sendable () -> Date = Date.init) {
+                now: @escaping @Sendable () -> Date = Date.init,
+                progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
         self.config = config
         self.logger = logger
         self.now = now
+        self.progress = progress
     }
 
     public func run() -> RunResult {
@@ -67,7 +85,7 @@ public struct NightlyRun: Sendable {
             }
             let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
-                                     logger: logger, now: now)
+                                     logger: logger, now: now, progress: progress)
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverRejectionLog()
             var claims = try session.finishInterruptedClaims()
@@ -113,16 +131,18 @@ struct RunSession {
     let runID: Int64
     let logger: Logger
     let now: @Sendable () -> Date
+    let progress: @Sendable (RunProgress) -> Void
     var sequence = 0
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
-         now: @escaping @Sendable () -> Date) {
+         now: @escaping @Sendable () -> Date, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
         self.config = config
         self.workspace = workspace
         self.ledger = ledger
         self.runID = runID
         self.logger = logger
         self.now = now
+        self.progress = progress
     }
 
     var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules) }
@@ -193,6 +213,7 @@ struct RunSession {
         let pipeline = self.pipeline
         let workers = max(1, config.workers)
         var start = 0
+        progress(RunProgress(done: 0, total: claims.count, file: nil))
         while start < claims.count {
             // Small batches: a kill (or a failure) throws away at most a few files of reading.
             let batch = Array(claims[start..<min(claims.count, start + 4 * workers)])
@@ -201,6 +222,8 @@ struct RunSession {
                 switch result {
                 case .success(let outcome):
                     try commit(claim, outcome: outcome, counts: &counts)
+                    progress(RunProgress(done: counts.claimed, total: claims.count,
+                                         file: Workspace.originalName(ofClaimed: claim.name)))
                 case .failure(let error):
                     throw error
                 }

@@ -10,7 +10,8 @@ struct Run: ParsableCommand {
             Takes every settled .docx from the inbox named in pipeline.yml, reads, checks and \
             classifies it, records it in the workspace store, moves it to archive/ (accepted) or \
             rejected/ (refused, with its reasons in logs/rejections.jsonl), and rebuilds the year's \
-            workbook from the store.
+            workbook from the store. Ends with one summary line on stderr; a progress bar is drawn \
+            only when stderr is a terminal, and --verbose adds one plain line per file.
 
             Exit status: 0 every form accepted · 3 finished, some forms rejected · 75 another run \
             holds the lock · 78 configuration error · 74 I/O error on the workspace (nothing lost; \
@@ -27,7 +28,15 @@ struct Run: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        bootstrapLogging(verbose: verbose)
+        // A bar only where a person watches: under cron or systemd stderr is a file or the
+        // journal, where carriage returns and escape codes would be noise.
+        let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+        if let bar {
+            let level: Logger.Level = verbose ? .info : .warning
+            LoggingSystem.bootstrap { label in BarAwareLogHandler(label: label, level: level, bar: bar) }
+        } else {
+            bootstrapLogging(verbose: verbose)
+        }
         let pipeline = try loadConfig(config)
         if dryRun {
             var anyRejected = false
@@ -40,7 +49,9 @@ struct Run: ParsableCommand {
             if anyRejected { throw ExitCode(ExitStatus.someRejected.rawValue) }
             return
         }
-        let result = NightlyRun(config: pipeline, logger: Logger(label: "kiemdiem.run")).run()
+        let result = NightlyRun(config: pipeline, logger: Logger(label: "kiemdiem.run"),
+                                progress: { bar?.update($0) }).run()
+        bar?.clear()
         let c = result.counts
         var line = String(format: "kiemdiem: nhận %d · hợp lệ %d · từ chối %d · trùng %d · %.1f s",
                           c.claimed, c.accepted, c.rejected, c.duplicates, result.seconds)
@@ -48,5 +59,89 @@ struct Run: ParsableCommand {
         if let message = result.message { line += " · \(message)" }
         writeError(line)
         if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }
+    }
+}
+
+/// One line at the bottom of the terminal, redrawn in place: `[#####·····]  57/200  ten-tep.docx`.
+final class ProgressBar: @unchecked Sendable {
+    // The run reports from its own thread and log lines may come from the workers: one lock
+    // keeps a log line from landing in the middle of the bar.
+    private let lock = NSLock()
+    private var shown = ""
+    private var last = RunProgress(done: 0, total: 0, file: nil)
+    private var drawnAt = Date.distantPast
+
+    func update(_ progress: RunProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        last = progress
+        // At most ten redraws a second, but always the last one, so the bar never lies at the end.
+        guard progress.done == progress.total || Date().timeIntervalSince(drawnAt) >= 0.1 else { return }
+        draw()
+    }
+
+    /// Removes the bar so the summary line starts on a clean line.
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if !shown.isEmpty { emit("\r\u{1B}[K") }
+        shown = ""
+    }
+
+    /// Writes a log line above the bar, then puts the bar back.
+    func log(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        emit((shown.isEmpty ? "" : "\r\u{1B}[K") + text + "\n")
+        if !shown.isEmpty { draw() }
+    }
+
+    private func draw() {
+        guard last.total > 0 else { return }
+        let width = 30
+        let filled = last.done * width / last.total
+        var text = "[" + String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled) + "] "
+            + "\(last.done)/\(last.total)"
+        if let file = last.file { text += "  " + file }
+        // Never wrap: a wrapped line cannot be redrawn in place.
+        text = String(text.prefix(max(20, Self.columns() - 1)))
+        emit("\r\u{1B}[K" + text)
+        shown = text
+        drawnAt = Date()
+    }
+
+    private func emit(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    private static func columns() -> Int {
+        var size = winsize()
+        return ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+}
+
+/// The plain log lines of `--verbose` (and warnings), routed through the bar on a terminal.
+struct BarAwareLogHandler: LogHandler {
+    let label: String
+    let bar: ProgressBar
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+
+    init(label: String, level: Logger.Level, bar: ProgressBar) {
+        self.label = label
+        self.logLevel = level
+        self.bar = bar
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        bar.log("\(event.level) \(label): \(event.message)\(details.isEmpty ? "" : " [\(details)]")")
     }
 }
