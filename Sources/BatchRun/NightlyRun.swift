@@ -4,6 +4,7 @@ import Ledger
 import Logging
 import OOXMLPackage
 import ReviewForms
+import ReviewRules
 import Workbooks
 
 /// The exit statuses of contract §1 (sysexits where they fit).
@@ -49,6 +50,15 @@ public struct NightlyRun: Sendable {
         let started = now()
         var counts = RunCounts()
         let workspace = Workspace(path: config.workspace)
+        let roster: Roster?
+        do {
+            roster = try config.roster.map { path throws(ConfigurationError) in try RosterFile.load(path: path) }
+        } catch {
+            return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
+        }
+        for warning in roster?.warnings ?? [] {
+            logger.warning("danh sách đảng viên: \(warning)")
+        }
         do {
             try workspace.prepare()
             guard let lock = try RunLock(path: workspace.lockFile.path) else {
@@ -65,6 +75,7 @@ public struct NightlyRun: Sendable {
             let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
                                      logger: logger, now: now)
+            session.roster = roster
             try session.finishInterruptedClaims(&counts)
             try session.claimAndProcessInbox(&counts)
             try session.logPendingRejections()
@@ -108,6 +119,7 @@ struct RunSession {
     let logger: Logger
     let now: @Sendable () -> Date
     var sequence = 0
+    var roster: Roster?
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
          now: @escaping @Sendable () -> Date) {
@@ -119,7 +131,7 @@ struct RunSession {
         self.now = now
     }
 
-    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules) }
+    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules, roster: roster) }
 
     /// Files a killed run left in processing/: move on those already recorded, read the others.
     mutating func finishInterruptedClaims(_ counts: inout RunCounts) throws(WorkspaceError) {
@@ -195,8 +207,9 @@ struct RunSession {
     }
 
     /// Record one analysed file, then move it out of processing/.
-    mutating func commit(_ claim: Claim, outcome: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
+    mutating func commit(_ claim: Claim, outcome analysed: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
         counts.claimed += 1
+        var outcome = analysed
         let claimed = claim.url
         let claimedName = claim.name
         let original = Workspace.originalName(ofClaimed: claimedName)
@@ -215,6 +228,14 @@ struct RunSession {
             return
         }
 
+        // The order of work across forms: only the store knows the other forms of the year.
+        if !outcome.rejected, let form = outcome.form {
+            let order = try wrap { try BatchOrder.findings(for: form, year: config.year, ledger: ledger, language: config.language) }
+            if !order.isEmpty {
+                outcome.findings += order
+                if outcome.rejected { outcome.classification = .unclassified(form.ruleset) }
+            }
+        }
         let form = outcome.form
         let destination: URL
         if outcome.rejected {
@@ -235,6 +256,8 @@ struct RunSession {
         record.memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
                                           partyCell: form?.partyCell)
         record.formDate = form?.date
+        record.committeeDate = form?.committeeDecision.date
+        record.meetingDate = form?.collective?.meetingDate
         record.selfLevel = form?.selfAssessment.partyMemberLevel
         record.cellLevel = form?.cellReview.proposedLevel
         record.committeeLevel = form?.committeeDecision.level
@@ -274,7 +297,8 @@ struct RunSession {
         let submissions = try wrap { try ledger.submissions(year: config.year) }
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
-        let report = ReportBuilder.build(year: config.year, submissions: submissions, createdAt: created)
+        let report = ReportBuilder.build(year: config.year, submissions: submissions, roster: roster, rules: config.rules,
+                                         createdAt: created)
         try Workspace.makeDirectory(URL(fileURLWithPath: config.workbook).deletingLastPathComponent())
         do {
             try WorkbookWriter.write(report, to: config.workbook)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date as written on a form, without time zone. Valid by construction.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -37,6 +39,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// ISO `YYYY-MM-DD`, or day first: `dd/mm/yyyy`, `d-m-yyyy`, `d.m.yyyy` (as rosters and forms
+    /// write them). `nil` for anything else or a date that does not exist.
+    public init?(loose text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = CivilDate(iso: trimmed) {
+            self = iso
+            return
+        }
+        for separator in ["/", "-", "."] as [Character] {
+            let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+                  let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { continue }
+            guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            self = date
+            return
+        }
+        return nil
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -11,17 +11,24 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var members: [MemberRow]
     /// One row per finding of a rejected form.
     public var rejections: [RejectionRow]
+    /// Warnings worth the board's eye: on accepted forms, and of the batch (`QUOTA_EXCEEDED`).
+    public var warnings: [RejectionRow]
+    /// Roster members with no form; `nil` when no roster is configured (no sheet is written).
+    public var notSubmitted: [NotSubmittedRow]?
     /// Seconds since 1970 stamped as the creation time (from SOURCE_DATE_EPOCH when set), so the
     /// same store gives a byte-identical workbook.
     public var createdAt: Int64
 
     public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
-                rejections: [RejectionRow] = [], createdAt: Int64 = 0) {
+                rejections: [RejectionRow] = [], warnings: [RejectionRow] = [], notSubmitted: [NotSubmittedRow]? = nil,
+                createdAt: Int64 = 0) {
         self.year = year
         self.organisation = organisation
         self.cells = cells
         self.members = members
         self.rejections = rejections
+        self.warnings = warnings
+        self.notSubmitted = notSubmitted
         self.createdAt = createdAt
     }
 
@@ -104,5 +111,23 @@ public struct RejectionRow: Sendable, Equatable {
         self.reason = reason
         self.fullName = fullName
         self.partyCell = partyCell
+    }
+}
+
+/// One row of `Chưa nộp`.
+public struct NotSubmittedRow: Sendable, Equatable {
+    public var fullName: String
+    public var dateOfBirth: CivilDate?
+    public var partyCell: String?
+    public var grassroots: String?
+    /// Why the member need not review, when the roster says so.
+    public var note: String?
+
+    public init(fullName: String, dateOfBirth: CivilDate?, partyCell: String?, grassroots: String?, note: String?) {
+        self.fullName = fullName
+        self.dateOfBirth = dateOfBirth
+        self.partyCell = partyCell
+        self.grassroots = grassroots
+        self.note = note
     }
 }
