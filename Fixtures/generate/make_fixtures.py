@@ -1492,52 +1492,107 @@ def exercises(m):
 
 README_HEAD = """# Fixtures
 
-Real .docx files written by two real writers (python-docx, and LibreOffice converting HTML), with
-one expected `kiemdiem inspect --json` object per file. All forms are **Mẫu 02-HD KĐ.ĐG 2019**,
-review year **2020** (the demo batch year).
+Real .docx files written by three real writers, with one expected `kiemdiem inspect --json` object
+per file:
 
-- `inbox/` — the input files (what a board would drop into the inbox).
-- `expected/<stem>.json` — the expected output for `inbox/<stem>.docx`, contract §2 shape, pretty-printed,
-  UTF-8, NFC. Findings carry only `code`, `severity` and `field` (tests compare those; `message` and
-  `evidence` are omitted). `sha256` is the hash of the committed file.
-- `generate/` — `make_fixtures.py` (entry point: writers, expected-JSON oracle, read-back check) and
-  `corpus.py` (the data: organisations, members, text, ticks, levels, layout variants).
+- **python-docx** builds the document directly;
+- **libreoffice** gets an HTML file and converts it with `soffice --convert-to docx`;
+- **wordxml** writes the package with `zipfile`, `word/document.xml` shaped as Microsoft Word writes it
+  (`generate/wordxml.py`): `w:rsidR`/`w:rsidRPr`, runs split mid-word at rsid boundaries ("Họ và t" + "ên:"),
+  `w:proofErr`, `w:bookmarkStart/End`, `w:lastRenderedPageBreak`, `w14:paraId`, `mc:Ignorable`, `w:sectPr`,
+  `styles.xml` with `w:docDefaults` (Times New Roman 14), `settings.xml`, `fontTable.xml`, core/app properties.
+  Tick boxes are either Word content controls (`w:sdt` + `w14:checkbox`, the glyph ☒ U+2612 / ☐ U+2610 in
+  MS Gothic inside `w:sdtContent`; column "boxes: sdt") or `w:sym w:font="Wingdings"` with `w:char="F0FE"`
+  (ticked) / `"F0A8"` (empty) ("boxes: sym"). Headers and signatures are borderless tables.
+
+Folders:
+
+- `inbox/` — the demo's sample inbox: the 17 valid + 5 invalid **Mẫu 02-HD KĐ.ĐG 2019** forms of review year
+  **2020** (the demo batch year) and the **2020 collective report** (Mẫu 01) of Chi bộ Văn phòng.
+- `forms/` — the forms of other years and templates (02A/02B-2023, 2A/2B/2C-2025, Mẫu 01 of 2023 and 2025) and
+  their invalid variants. They are not in `inbox/` because a 2020 batch would reject them all as
+  `YEAR_MISMATCH`; their expected JSON is `inspect` without `--year`.
+- `expected/<stem>.json` — the expected output for `inbox/<stem>.docx` or `forms/<stem>.docx` (stems are unique
+  across both folders), contract §2 shape, pretty-printed, UTF-8, NFC. Findings carry only `code`, `severity`
+  and `field` (tests compare those; `message` and `evidence` are omitted). `sha256` is the hash of the
+  committed file.
+- `generate/` — `make_fixtures.py` (entry point: models, writers, expected-JSON oracle, read-back check),
+  `wordxml.py` (the Word-style writer), `corpus.py` (the 2020 set: organisations, members, text, ticks,
+  levels, layout variants) and `corpus2.py` (the 2023/2025 forms, the collective reports, the invalid ones).
 
 ## Regenerate
 
 ```sh
-python3 Fixtures/generate/make_fixtures.py            # rewrites inbox/, expected/ and this README, then verifies
+python3 Fixtures/generate/make_fixtures.py            # rewrites inbox/, forms/, expected/ and this README, then verifies
 python3 Fixtures/generate/make_fixtures.py --verify   # only re-reads the committed files and checks them
 ```
 
 Needs python-docx and LibreOffice (`soffice`). Output is byte-for-byte reproducible (zip entry
-timestamps are fixed), so a rerun without data changes leaves `git status` clean.
+timestamps are fixed; the Word-style writer derives its rsids and ids from the file name), so a rerun
+without data changes leaves `git status` clean.
 
-The verification step reads each .docx back with python-docx (body paragraphs and table cells in
-document order) and checks header, identity, sections, ticks, signature, cell review and committee
-decision against the expected JSON, and that every expected string is NFC and trimmed.
+The verification step opens every package with python-docx, reads each .docx back (body paragraphs and
+table cells in document order, text inside `w:sdt` content controls included, Wingdings `w:sym` boxes
+read as ☒/☐) and checks header, template (form code against subtitle), identity, sections, ticks and
+criterion items, signature, cell review, committee decision, the score table, and the collective's level,
+meeting date and signer against the expected JSON, and that every expected string is NFC and trimmed. It
+also checks the corpus rules below (dates, bands, sums).
 
 ## Rules used for the expected JSON (the generator is the oracle)
 
 - `party_committee` / `party_cell` come from the header lines, case as written ("ĐẢNG BỘ …" stays
   upper case); the identity "Chi bộ:" line carries only the short name and loses to the header.
 - `place` / `date` from the header date line. Identity values trimmed, dot leaders removed, blank → null.
-- `sections.*`: non-empty paragraphs between a section heading and the next, joined with "\n",
+- `sections.*`: non-empty paragraphs between a section heading and the next, joined with "\\n",
   sub-item headings kept ("1. Về phẩm chất chính trị; …", "4. Trách nhiệm … nhạy cảm…" keeps its
   template ellipsis), rating rows and leader-only lines dropped; no content → null. A section IV
   that says only "Không có." is content, not null.
-- `criteria`: one entry per rating row in order (I.1, I.2, leaders I.3–I.5, III).
+- `criteria`: one entry per rating row in order (I.1, I.2, leaders I.3–I.5, III). 2025 forms carry rating
+  rows only where written (some have none: `criteria` is `[]`).
 - `cell_review.comment`: the text after the colon plus any following paragraphs up to the proposal line.
+- `template`: "02-2019", "02A-2023", "02B-2023", "2A-2025", "2B-2025", "2C-2025", "01"; from the code line
+  ("Mẫu 02A-HD KĐ.ĐG 2023", "Mẫu 2B-HD KĐ.ĐG 2025", …) or, where it is left out, from the year and the subtitle
+  under "Năm …": "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)" → 02A / 2A, "(Cá nhân giữ chức vụ lãnh đạo,
+  quản lý)" → 02B / 2B, "(Đảng viên không làm việc trong hệ thống chính trị)" → 2C.
+- 2023 forms: as 2019 but I.1 "1. Về tư tưởng chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật;
+  tinh thần đoàn kết, thống nhất trong nội bộ; trách nhiệm nêu gương; việc thực hiện những điều đảng viên
+  không được làm; tác phong, lề lối làm việc", I.2 "2. Về kết quả thực hiện chức trách, nhiệm vụ được giao";
+  02B adds the 2019 leader items 3–5, each rated.
+- 2025 forms: sections I–VI as 2023 (2C: I.1 "1. Về tư tưởng chính trị, phẩm chất đạo đức, lối sống, ý thức
+  tổ chức kỷ luật; …", I.2 "2. Về thực hiện nhiệm vụ được giao tại nơi làm việc, nơi cư trú"), then
+  "VII. Tự chấm điểm và tự nhận mức xếp loại chất lượng" (not a section): "1. Tự chấm điểm theo thang điểm
+  100:" and a bordered table `TT | Tiêu chí | Điểm tối đa | Điểm tự chấm`, last row "Tổng cộng" in the
+  Tiêu chí column; then "2. Xếp loại cán bộ, công chức, viên chức:" (2A/2B only) and "3. Xếp loại đảng viên:"
+  (2C: "2. Xếp loại đảng viên:"). `score` (after `committee_decision`, 2025 only) =
+  `{"items": [{"criterion", "max", "self"}], "total"}`: one item per row with both numbers except the Tổng
+  cộng row (a 2B group row "II | Nhóm tiêu chí về kết quả thực hiện nhiệm vụ" with empty number cells, followed by
+  its numbered sub-rows, is not an item); numbers as JSON numbers, "27,5" → 27.5. 2C: `civil_servant_level` null.
+- Collective reports (Mẫu 01, `kind` "collective", template "01"): title "BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI ỦY,
+  CHI BỘ" or "BÁO CÁO KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ", "Năm …", then "Ngày họp kiểm điểm:
+  dd/mm/yyyy". `member` and `self_assessment` null; sections I → strengths, II → shortcomings, III →
+  remediation, IV → explanations, V "Phương hướng…" → improvement_plan, collective_responsibility null;
+  `criteria` items I.1…I.n (the sub-items of I) and III; `signature` the signer's name; cell review and
+  committee decision all null; `collective` = {level from VI, meeting_date, signer_role as written
+  ("T/M CHI ỦY", "T/M CHI BỘ")}; classification provisional, basis self_assessment.
 - Findings: `LEVEL_DIFFERS_FROM_SELF` (warning) when a committee level exists and differs from the
-  self-assessed party-member level; `MISSING_FIELD` for the two invalid forms; `NOT_A_REVIEW_FORM`,
-  `EMPTY_FILE`, `NOT_A_ZIP` with field `file`.
+  self-assessed party-member level; `LEVEL_CAPPED` (warning, `classification.level`) on the one 2025 form
+  whose levels (self, cell, committee: excellent) lie above its score band (85 → good); `MISSING_FIELD`,
+  `AMBIGUOUS_CHOICE` (the field is then null and no MISSING_FIELD is added), `DATE_ORDER`, `INVALID_VALUE`
+  (the value is then null) for the invalid forms, exactly one finding each; `NOT_A_REVIEW_FORM`,
+  `EMPTY_FILE`, `NOT_A_ZIP` with field `file` (form null).
 - `classification`: committee level (final) › cell proposal (provisional) › self-assessment
-  (provisional); rejected forms: level null, `unclassified`, ruleset "2019" (null when there is no form).
-- Quota: per đảng bộ, committee-decided excellent ≤ 20 % of good (Khối: 1 excellent vs 6 good
-  decided; xã: none), so no `QUOTA_EXCEEDED`. Levels agree with the criteria and the civil-servant
-  level, so no `LEVEL_CAPPED`. Dates: self-review ≤ cell review ≤ committee decision.
+  (provisional); a capped level: basis `rule`, status final when a committee decision exists; rejected
+  forms: level null, `unclassified`, ruleset by year (null when there is no form). Ruleset: 2019–2022 →
+  "2019", 2023–2024 → "2023", 2025 on → "2025".
+- Quota: per đảng bộ, committee-decided excellent ≤ 20 % of good (2020 Khối: 1 excellent vs 6 good
+  decided; xã: none; 2023 and 2025: no decided excellent but the capped one), so no `QUOTA_EXCEEDED`.
+  Levels agree with the criteria and the civil-servant level (2025: with the score band), so no other
+  `LEVEL_CAPPED`; no criterion "Kém". Dates: self-review ≤ cell review ≤ committee decision, all inside
+  [1 January of the year, 31 March of the next]; a collective's report date ≤ its meeting date < its
+  cell's member reviews and committee decisions (the 2020 report of Chi bộ Văn phòng: meeting 10/12/2020,
+  members' cell review 16/12/2020, committee 29/12/2020).
 
-## The fixtures
+## The fixtures: `inbox/`, Mẫu 02-HD KĐ.ĐG 2019, year 2020
 
 | file | writer | party cell | what it exercises | expected |
 |---|---|---|---|---|
@@ -1559,9 +1614,99 @@ def write_readme():
     rows.append("| `tep-rong.docx` | (none) | — | 0 bytes | rejected; EMPTY_FILE `file`; form null |")
     rows.append("| `khong-phai-docx.docx` | (plain text) | — | UTF-8 text file named .docx | rejected; NOT_A_ZIP `file`; form null |")
     with open(os.path.join(ROOT, "README.md"), "w", encoding="utf-8") as f:
-        f.write(README_HEAD + "\n".join(rows) + "\n")
+        f.write(README_HEAD + "\n".join(rows) + "\n" + readme_table2())
     with open(os.path.join(ROOT, ".gitattributes"), "w", encoding="utf-8") as f:
-        f.write("# fixture bytes are hashed in expected/*.json: never convert line endings\ninbox/** binary\n")
+        f.write("# fixture bytes are hashed in expected/*.json: never convert line endings\n"
+                "inbox/** binary\nforms/** binary\n")
+
+
+def result_text(stem):
+    e = json.load(open(os.path.join(EXPECTED, stem + ".json"), encoding="utf-8"))
+    codes = ", ".join(f"{f['code']} `{f['field']}`" for f in e["findings"]) or "—"
+    cls = e["classification"]
+    res = f"{e['verdict']}; {codes}"
+    if cls["level"]:
+        res += f"; {cls['level']} ({cls['status']}, {cls['basis']}, ruleset {cls['ruleset']})"
+    elif e["form"] is None:
+        res += "; form null"
+    else:
+        res += f"; unclassified (ruleset {cls['ruleset']})"
+    return res
+
+
+def writer_text(x):
+    return x["writer"] + (f" (boxes: {x['checkbox']})" if x["writer"] == "wordxml" else "")
+
+
+PURPOSE = {
+    "le-quang-huy-2023": "self-assessed excellent (civil excellent, I.2 Xuất sắc), decided good",
+    "do-thi-hong-nhung-2023": "a satisfactory member (I.2 Trung bình)",
+    "ngo-duc-thang-2025": "2B score table: group row II without numbers + 2 sub-rows, decimals (27,5; 86,5)",
+    "nguyen-van-an-2025": "2B score table: group row II without numbers + 3 sub-rows; no rating rows",
+    "ho-thi-thanh-tam-2025": "**self, cell and committee excellent with 85 points** → capped to good",
+    "pham-thi-thu-ha-2025": "decimal self score (51,5 / 78,5); no rating rows",
+    "vo-thi-lan-2025": "satisfactory, 65 points (I.2 Trung bình)",
+    "tran-van-dung-2025": "2C: no civil-servant line; no rating rows",
+    "phan-thi-kim-oanh-2025": "2C: works in a cooperative (outside the political system); decimal 55,5",
+    "hoang-minh-tuan-2023": "**two boxes ticked in “Xếp loại đảng viên”** (party_member_level null)",
+    "phan-van-long-2023": "**committee decision 14/12/2023 before the cell review 19/12/2023** (form complete)",
+    "nguyen-van-bay-2025": "**date of birth “31/11/1980”** (date_of_birth null)",
+}
+
+
+def exercises2(m):
+    cell = C2.CELLS_BY_YEAR[m["year"]][m["cell"]]
+    bits = ["form code" if m["code"] else "**no form code** (template from year + subtitle)",
+            f"“{m['year_style']}”",
+            "header " + ("borderless table" if m["header"] == "table" else "paragraphs"),
+            "upper case" if m["case"] == "upper" else "mixed case",
+            "identity one per line" if m["identity"] == "lines" else "identity two per line",
+            "DOB " + {"slash": "dd/mm/yyyy", "dash": "d-m-yyyy", "words": "“ngày d tháng m năm yyyy”"}[m["dob_style"]],
+            ("☒/☐ ticks" + (", level boxes one per line" if m["boxes"] == "lines" else ", level boxes on the label line"))
+            if m["ticks"] == "glyph" else "chosen label typed after the colon"]
+    if m["leader"]:
+        bits.append("leader items I.3–I.5" + (" rated" if "I.3" in m["ratings"] else " (no rating rows)"))
+    if m.get("score"):
+        bits.append(f"score total {m['score'][-1][3]}")
+    if m.get("explanations"):
+        bits.append("IV “Không có.”" if m["explanations"] == ["Không có."] else "IV filled")
+    if m["committee"]:
+        bits.append("cell review + committee decision")
+    elif m["cell_review"]:
+        bits.append("cell review only")
+    else:
+        bits.append("no cell review, no decision")
+    if m["file"] in PURPOSE:
+        bits.append(PURPOSE[m["file"]])
+    return f"{cell['cell']} ({'Khối' if cell['committee'] == C.KHOI else 'xã Triệu Phong'}); " + "; ".join(bits)
+
+
+def readme_table2():
+    rows = ["", "## The fixtures: 2023 / 2025 forms and collective reports (`forms/`, the 2020 report in `inbox/`)", "",
+            "| file | folder | writer | template | what it exercises | expected |", "|---|---|---|---|---|---|"]
+    for c in C2.COLLECTIVES:
+        cell = C2.CELLS_BY_YEAR[c["year"]][c["cell"]]
+        what = (f"{cell['cell']}, year {c['year']}; title “{c['title']}”; "
+                + ("form code “Mẫu 01-HD KĐ.ĐG”" if c["code"] else "no form code")
+                + f"; “{c['year_style']}”; header " + ("borderless table" if c["header"] == "table" else "paragraphs")
+                + f"; meeting {dmy(c['meeting'])}, report dated {dmy(c['date'])}; {len(c['items'])} rated items in I + III"
+                + f"; VI boxes " + ("one per line" if c["boxes"] == "lines" else "on one line")
+                + f"; signer “{c['signer_role']}” / {c['signer_title']} / {c['signer']}"
+                + ("; IV filled" if c["explanations"] and c["explanations"] != ["Không có."] else
+                   "; IV “Không có.”" if c["explanations"] else "; IV empty"))
+        if c["year"] == 2020:
+            what += "; **meeting before its members' cell review (16/12) and committee decisions (29/12/2020)**"
+        rows.append(f"| `{c['file']}.docx` | {c['dest']} | {writer_text(c)} | 01 | {what} | {result_text(c['file'])} |")
+    for m in C2.MEMBERS:
+        rows.append(f"| `{m['file']}.docx` | forms | {writer_text(m)} | {m['tpl']} | {exercises2(m)} | {result_text(m['file'])} |")
+    rows.append(f"| `{BLANK['file']}.docx` | forms | {writer_text(BLANK)} | (02A-2023 blank) | the downloaded template: "
+                "code line, “ĐẢNG BỘ ……”, “Năm ……”, labels and dot leaders, every box ☐, nothing filled in | "
+                f"{result_text(BLANK['file'])} |")
+    rows.append(f"| `{PROBATION['file']}.docx` | forms | python-docx | (Mẫu 10-KNĐ) | a probationary member's "
+                "“BẢN TỰ KIỂM ĐIỂM (Dùng cho đảng viên dự bị đề nghị công nhận đảng viên chính thức)”: same header, "
+                "“Họ và tên”, “Ưu điểm”, “NGƯỜI TỰ KIỂM ĐIỂM”, but not the annual form | "
+                f"{result_text(PROBATION['file'])} |")
+    return "\n".join(rows) + "\n"
 
 
 if __name__ == "__main__":
