@@ -78,7 +78,8 @@ enum Labels {
 
     /// Sub-item headings printed by the template: a section holding only these is blank.
     static let templateSubItems = [
-        "ve pham chat chinh tri", "ve tu tuong chinh tri", "ve thuc hien chuc trach",
+        "ve pham chat chinh tri", "ve tu tuong chinh tri", "ve thuc hien chuc trach", "ve ket qua thuc hien",
+        "ve thuc hien nhiem vu", "ve chinh tri",
         "ket qua cong tac lanh dao", "trach nhiem trong cong viec", "trach nhiem neu guong",
         "viec thuc hien cam ket tu duong", "han che, khuyet diem", "nguyen nhan cua han che",
     ]
