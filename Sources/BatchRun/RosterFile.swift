@@ -20,7 +20,7 @@ import ReviewRules
 /// | `Kỷ luật` / `disciplined` | disciplined in the review year |
 /// | `Tự phát hiện` / `self_detected` | the fault was self-detected and remedied |
 /// | `Nghỉ ốm (tháng)` / `sick_leave_months` | months of sick leave in the year |
-enum RosterFile {
+public enum RosterFile {
     enum Column: CaseIterable {
         case fullName, dateOfBirth, partyCell, grassroots, admitted, exempted, suspended, disciplined, selfDetected, sickLeave
 
@@ -40,7 +40,7 @@ enum RosterFile {
         }
     }
 
-    static func load(path: String) throws(ConfigurationError) -> Roster {
+    public static func load(path: String) throws(ConfigurationError) -> Roster {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError("không đọc được danh sách đảng viên \(path)")
         }
@@ -244,20 +244,7 @@ enum XLSXRows {
     /// no other large whole numbers (sick-leave months are small).
     static func serialDate(_ text: String) -> String? {
         guard let serial = Int(text), (10_000...80_000).contains(serial) else { return nil }
-        // Excel's day 0 is 1899-12-30 (it counts the 1900 leap day that never was).
-        var days = serial - 25_569   // days since 1970-01-01
-        var year = 1970
-        while true {
-            let length = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 366 : 365
-            if days < length { break }
-            days -= length
-            year += 1
-        }
-        var month = 1
-        while days >= CivilDate.daysIn(month: month, year: year) {
-            days -= CivilDate.daysIn(month: month, year: year)
-            month += 1
-        }
-        return CivilDate(year: year, month: month, day: days + 1)?.iso
+        // Excel's day 0 is 1899-12-30 (it counts the 1900 leap day that never was); 25,569 is 1970-01-01.
+        return CivilDate(daysSince1970: serial - 25_569)?.iso
     }
 }

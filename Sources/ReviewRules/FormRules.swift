@@ -169,6 +169,11 @@ public enum FormRules {
     }
 }
 
+/// "3", "3,5": months as a Vietnamese reader writes them.
+func months(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(String(value).map { $0 == "." ? "," : $0 })
+}
+
 /// A rule that lowers a level, with the regulation it comes from.
 struct Cap {
     /// What the auditor reads: the rule and its source.
@@ -205,8 +210,8 @@ struct Cap {
             if book.disciplineCap, member.disciplined, !(book.selfDetectedDisciplineExcused && member.selfDetected) {
                 caps.append(Cap(evidence: "\(book.regulation): bị kỷ luật trong năm (danh sách dòng \(member.line))") { _ in .unsatisfactory })
             }
-            if let months = book.sickLeaveCapMonths, member.sickLeaveMonths >= months {
-                caps.append(Cap(evidence: "\(book.regulation): nghỉ ốm \(member.sickLeaveMonths) tháng (từ \(months) tháng trở lên)") { _ in .satisfactory })
+            if let limit = book.sickLeaveCapMonths, member.sickLeaveMonths >= limit {
+                caps.append(Cap(evidence: "\(book.regulation): nghỉ ốm \(months(member.sickLeaveMonths)) tháng (từ \(months(limit)) tháng trở lên)") { _ in .satisfactory })
             }
         }
         return caps

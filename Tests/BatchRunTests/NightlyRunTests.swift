@@ -6,6 +6,7 @@ import Ledger
 /// The nightly run over a temporary copy of the sample inbox, end to end: real files, the real
 /// store, the real workbook read back with openpyxl.
 @Suite(.serialized) struct NightlyRunTests {
+    init() {}
     struct Sandbox {
         let root: URL
         let inbox: URL
