@@ -305,7 +305,25 @@ struct RunSession {
         } catch {
             throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
         }
+        if config.perCell {
+            let folder = Self.perCellFolder(config.workbook)
+            try Workspace.makeDirectory(folder)
+            for cell in report.cells where cell.partyCell != ReportBuilder.unknownCell {
+                let path = folder.appendingPathComponent(Workspace.folderName(cell.partyCell) + ".xlsx").path
+                do {
+                    try WorkbookWriter.write(report.restricted(toCell: cell.partyCell), to: path)
+                } catch {
+                    throw WorkspaceError("không ghi được sổ của \(cell.partyCell) \(path): \(error)")
+                }
+            }
+        }
         return config.workbook
+    }
+
+    /// "reports/tong-hop-2020.xlsx" → "reports/tong-hop-2020-chi-bo/".
+    static func perCellFolder(_ workbook: String) -> URL {
+        let url = URL(fileURLWithPath: workbook)
+        return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-chi-bo")
     }
 
     static func stamp(_ date: Date) -> String {

@@ -25,6 +25,8 @@ public struct PipelineConfig: Sendable {
     /// The roster file (CSV or XLSX), when configured: exemptions, discipline, sick leave and the
     /// list of members who have not submitted.
     public var roster: String?
+    /// Also write one workbook per party cell, for its secretary (`report.per_cell`).
+    public var perCell = false
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -75,6 +77,7 @@ public struct PipelineConfig: Sendable {
         }
         var config = PipelineConfig(inbox: inbox, workspace: workspace, year: year, workbook: workbook, language: language)
         config.roster = roster
+        config.perCell = try report.optionalBool("per_cell") ?? false
         if let intakeTable = try reader.optionalTable("intake") {
             var intake = Keys(intakeTable, path: "intake.")
             if let settle = try intake.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }

@@ -5,6 +5,9 @@ import Workbooks
 
 /// Counts the consolidated report of one year from the store (contract §5 definitions).
 enum ReportBuilder {
+    /// The row of refused files nobody could place in a cell.
+    static let unknownCell = "(không rõ chi bộ)"
+
     static func build(year: Int, submissions: [SubmissionRecord], roster: Roster? = nil, rules: RuleOptions = RuleOptions(),
                       createdAt: Int64) -> ConsolidatedReport {
         let individual = submissions.filter { $0.kind != .collective }
@@ -28,7 +31,7 @@ enum ReportBuilder {
         func cell(for s: SubmissionRecord) -> String {
             let key = cellKey(s)
             if cells[key] == nil {
-                cells[key] = CellSummary(partyCell: s.partyCell ?? "(không rõ chi bộ)", partyCommittee: s.partyCommittee)
+                cells[key] = CellSummary(partyCell: s.partyCell ?? unknownCell, partyCommittee: s.partyCommittee)
                 order.append(key)
             }
             return key
@@ -85,9 +88,30 @@ enum ReportBuilder {
         }
         warnings += quotaWarnings(accepted, roster: roster, rules: rules)
         let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules) }
+        let reviewCounts = roster.map { countReviews($0, accepted: accepted, year: year, rules: rules) }
         let organisation = mostCommon(individual.compactMap(\.partyCommittee))
         return ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells, members: members,
                                   rejections: rejections, warnings: warnings, notSubmitted: notSubmitted, createdAt: createdAt)
+            .with(reviewCounts: reviewCounts)
+    }
+
+    /// Biểu 6F: roster members who had to review, who did (an accepted form), and why not.
+    static func countReviews(_ roster: Roster, accepted: [SubmissionRecord], year: Int, rules: RuleOptions) -> ReviewCounts {
+        var reviewedLines = Set<Int>()
+        for s in accepted {
+            if let entry = roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell) {
+                reviewedLines.insert(entry.line)
+            }
+        }
+        let reviewDate = CivilDate(year: year, month: 12, day: 31)!
+        var counts = ReviewCounts(required: roster.entries.count, reviewed: reviewedLines.count)
+        for entry in roster.entries where !reviewedLines.contains(entry.line) {
+            if entry.exempted { counts.exempted += 1 }
+            else if entry.suspended { counts.suspended += 1 }
+            else if let admitted = entry.admitted, admitted.months(until: reviewDate) < rules.admissionMonths { counts.newlyAdmitted += 1 }
+            else { counts.missing += 1 }
+        }
+        return counts
     }
 
     /// `QUOTA_EXCEEDED`: within one grassroots organisation, members decided HTXS may not exceed

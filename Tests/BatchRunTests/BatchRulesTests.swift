@@ -77,6 +77,34 @@ import ReviewRules
         #expect(total[4] as? Int == 2)   // Không xếp loại: the two exempt members
         let warnings = rows["Cảnh báo"]!.dropFirst(2).map { "\($0[1])" }
         #expect(warnings.contains("EXEMPT_MEMBER") && warnings.contains("LEVEL_CAPPED"))
+
+        // Biểu 6F: 22 readable roster rows had to review; 17 accepted forms are theirs.
+        let statistics = rows["Thống kê"]!
+        func count(_ label: String) -> Int? { statistics.first { "\($0[0])" == label }?[2] as? Int }
+        #expect(count("1. Số đảng viên phải kiểm điểm") == 22)
+        #expect(count("2. Số đảng viên đã kiểm điểm") == 17)
+        #expect(count("3. Số đảng viên chưa kiểm điểm") == 5)
+        #expect(count("   3.2. Miễn công tác và sinh hoạt đảng") == 1)
+        #expect(count("   3.3. Đình chỉ sinh hoạt đảng") == 1)
+    }
+
+    @Test func oneWorkbookPerCellForItsSecretary() throws {
+        let box = try NightlyRunTests.Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        var config = box.config
+        config.perCell = true
+        _ = NightlyRun(config: config, logger: quiet).run()
+        let folder = RunSession.perCellFolder(config.workbook)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 3, "\(files)")
+        for file in files {
+            let book = try NightlyRunTests().readWorkbook(folder.appendingPathComponent(file).path)
+            let rows = book["rows"] as! [String: [[Any]]]
+            let cells = Set(rows["Đảng viên"]!.dropFirst(2).map { OrganisationKeyText.cell("\($0[3])") })
+            #expect(cells.count == 1, "\(file): \(cells)")
+            let summary = rows["Tổng hợp"]!
+            #expect(summary.count == 4)   // title, header, the cell, Tổng cộng
+        }
     }
 
     /// A member classified before the cell's collective review is refused when the collective
@@ -111,4 +139,9 @@ import ReviewRules
         form.committeeDecision = CommitteeDecision(level: .good, date: date)
         return form
     }
+}
+
+/// The cell key as the store computes it, for comparing spellings in tests.
+enum OrganisationKeyText {
+    static func cell(_ name: String) -> String { OrganisationKey.cell(name) }
 }
