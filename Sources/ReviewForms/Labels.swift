@@ -97,6 +97,11 @@ enum Labels {
     static let meetingDate = ["ngay hop kiem diem", "ngay hoi nghi kiem diem", "hop kiem diem ngay"]
     /// Titles printed above a signer's name, not the name itself.
     static let signerTitles: Set<String> = ["bi thu", "pho bi thu", "bi thu chi bo", "pho bi thu chi bo", "bi thu dang uy"]
+    static let civilServantComment = ["nhan xet, danh gia cua nguoi quan ly, su dung cong chuc",
+                                      "nhan xet, danh gia cua nguoi quan ly", "nhan xet cua thu truong"]
+    static let civilServantAssessedLevel = ["muc xep loai chat luong cong chuc, vien chuc", "muc xep loai chat luong cong chuc",
+                                    "xep loai chat luong cong chuc, vien chuc:"]
+    static let headOfAgency = "thu truong co quan"
     static let cellSigner = "t/m chi uy"
     static let committeeSigner = "t/m dang uy"
     static let signatureNote = "xac lap thoi diem"
