@@ -145,3 +145,49 @@ import ReviewRules
 enum OrganisationKeyText {
     static func cell(_ name: String) -> String { OrganisationKey.cell(name) }
 }
+
+@Suite struct GrassrootsOrderTests {
+    func collective(_ name: String, cell: String?, meeting: CivilDate) -> SubmissionRecord {
+        var s = SubmissionRecord(sha256: name, originalName: "\(name).docx", storedPath: "archive/\(name).docx",
+                                 verdict: .accepted, year: 2020, status: .provisional, findings: [])
+        s.kind = .collective
+        s.partyCommittee = "Đảng bộ xã Triệu Phong"
+        s.partyCell = cell
+        s.meetingDate = meeting
+        return s
+    }
+
+    func report(cell: String?, meeting: CivilDate) -> ReviewForm {
+        var form = ReviewForm(kind: .collective, template: .mau01)
+        form.year = 2020
+        form.partyCommittee = "ĐẢNG BỘ XÃ TRIỆU PHONG"
+        form.partyCell = cell
+        form.collective = CollectiveReview(level: .good, meetingDate: meeting, signerRole: "T/M CHI ỦY")
+        return form
+    }
+
+    @Test func aCellReviewsBeforeItsOrganisation() throws {
+        let dir = try temporaryDirectory("order")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = try Ledger(path: dir.appendingPathComponent("s.sqlite").path)
+        let run = try ledger.startRun(year: 2020, at: "2020-12-31T00:00:00Z")
+        let dec15 = CivilDate(year: 2020, month: 12, day: 15)!
+        try ledger.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t") { _ in
+            Finding(.duplicateSubmission)
+        }
+        // A cell meeting after its organisation's: refused; before: fine.
+        let late = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!),
+                                           year: 2020, ledger: ledger, language: .vi)
+        #expect(late.map(\.code) == [.dateOrder])
+        let early = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!),
+                                            year: 2020, ledger: ledger, language: .vi)
+        #expect(early.isEmpty)
+
+        // The organisation's report arriving after a cell that met later than it: refused.
+        try ledger.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
+                          runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
+        let organisation = try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!),
+                                                   year: 2020, ledger: ledger, language: .vi)
+        #expect(organisation.map(\.code) == [.dateOrder])
+    }
+}
