@@ -467,17 +467,9 @@ struct ExtractionPass {
         let decision = firstLabel(Labels.committeeDecision, in: range)
         let stops: (String) -> Bool = ExtractionPass.isAssessmentLabel
 
-        if let (index, at, label) = comment {
-            let labelEnd = afterColon(lines[index], from: at + label.count)
-            var parts: [String] = []
-            if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
-            var k = index + 1
-            while k < lines.count, !stops(lines[k].key) {
-                if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(TextFolding.collapseWhitespace(text)) }
-                k += 1
-            }
-            form.cellReview.comment = parts.isEmpty ? nil : parts.joined(separator: "\n")
-            if !parts.isEmpty { note("cell_review.comment", index) }
+        if let found = comment {
+            form.cellReview.comment = commentText(found)
+            if form.cellReview.comment != nil { note("cell_review.comment", found.0) }
         }
         if let (index, at, label) = proposal {
             let labelEnd = afterColon(lines[index], from: at + label.count)
@@ -494,22 +486,27 @@ struct ExtractionPass {
         }
     }
 
+    /// A comment: the rest of its label's line and the lines after it, up to the next label of the
+    /// assessment blocks; `nil` when only leaders were there.
+    func commentText(_ found: (Int, Int, String)) -> String? {
+        let (index, at, label) = found
+        let labelEnd = afterColon(lines[index], from: at + label.count)
+        var parts: [String] = []
+        if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
+        var k = index + 1
+        while k < lines.count, !ExtractionPass.isAssessmentLabel(lines[k].key) {
+            if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(text) }
+            k += 1
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
     /// The head of agency's block, for members who are civil servants; absent when blank.
     mutating func readCivilServantReview(into form: inout ReviewForm, range: Range<Int>) {
         var review = CivilServantReview()
         let stops: (String) -> Bool = ExtractionPass.isAssessmentLabel
         var end = range.upperBound
-        if let (index, at, label) = firstLabel(Labels.civilServantComment, in: range) {
-            let labelEnd = afterColon(lines[index], from: at + label.count)
-            var parts: [String] = []
-            if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
-            var k = index + 1
-            while k < lines.count, !stops(lines[k].key) {
-                if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(TextFolding.collapseWhitespace(text)) }
-                k += 1
-            }
-            review.comment = parts.isEmpty ? nil : parts.joined(separator: "\n")
-        }
+        if let found = firstLabel(Labels.civilServantComment, in: range) { review.comment = commentText(found) }
         // The Party block follows; the head of agency's date is the one before it.
         if let party = firstLabel(Labels.cellComment + Labels.cellProposal, in: range) { end = party.0 }
         if let (index, at, label) = firstLabel(Labels.civilServantAssessedLevel, in: range.lowerBound..<end) {
