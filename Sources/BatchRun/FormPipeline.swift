@@ -20,10 +20,12 @@ public struct FormOutcome: Sendable {
 public struct FormPipeline: Sendable {
     public var limits: PackageLimits
     public var rules: RuleOptions
+    public var roster: Roster?
 
-    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions()) {
+    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions(), roster: Roster? = nil) {
         self.limits = limits
         self.rules = rules
+        self.roster = roster
     }
 
     public func process(_ bytes: [UInt8]) -> FormOutcome {
@@ -44,7 +46,7 @@ public struct FormPipeline: Sendable {
         var findings = document.findings + extraction.findings
         var classification = Classification.unclassified(extraction.form?.ruleset)
         if let form = extraction.form {
-            let verdict = FormRules.evaluate(form, prior: findings, options: rules)
+            let verdict = FormRules.evaluate(form, prior: findings, options: rules, member: roster?.entry(for: form))
             findings += verdict.findings
             classification = verdict.classification
         }

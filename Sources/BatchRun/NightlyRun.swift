@@ -4,6 +4,7 @@ import Ledger
 import Logging
 import OOXMLPackage
 import ReviewForms
+import ReviewRules
 import Workbooks
 
 /// The exit statuses of contract §1 (sysexits where they fit).
@@ -67,6 +68,15 @@ public struct NightlyRun: Sendable {
         let started = now()
         var counts = RunCounts()
         let workspace = Workspace(path: config.workspace)
+        let roster: Roster?
+        do {
+            roster = try config.roster.map { path throws(ConfigurationError) in try RosterFile.load(path: path) }
+        } catch {
+            return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
+        }
+        for warning in roster?.warnings ?? [] {
+            logger.warning("danh sách đảng viên: \(warning)")
+        }
         do {
             // Only the folder that holds the lock is made before the lock is taken: a run refused
             // with 75 creates and changes nothing.
@@ -86,6 +96,7 @@ public struct NightlyRun: Sendable {
             let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
                                      logger: logger, now: now, progress: progress)
+            session.roster = roster
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverRejectionLog()
             var claims = try session.finishInterruptedClaims()
@@ -133,6 +144,7 @@ struct RunSession {
     let now: @Sendable () -> Date
     let progress: @Sendable (RunProgress) -> Void
     var sequence = 0
+    var roster: Roster?
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
          now: @escaping @Sendable () -> Date, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
@@ -145,7 +157,7 @@ struct RunSession {
         self.progress = progress
     }
 
-    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules) }
+    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules, roster: roster) }
 
     /// Files a killed run left in processing/. Those already recorded only lack their final
     /// rename, which is done at once; the others are returned, in claim order, to be read again.
@@ -233,8 +245,9 @@ struct RunSession {
     }
 
     /// Record one analysed file, then move it out of processing/.
-    mutating func commit(_ claim: Claim, outcome: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
+    mutating func commit(_ claim: Claim, outcome analysed: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
         counts.claimed += 1
+        var outcome = analysed
         let claimed = claim.url
         let claimedName = claim.name
         let original = Workspace.originalName(ofClaimed: claimedName)
@@ -253,6 +266,14 @@ struct RunSession {
             return
         }
 
+        // The order of work across forms: only the store knows the other forms of the year.
+        if !outcome.rejected, let form = outcome.form {
+            let order = try wrap { try BatchOrder.findings(for: form, year: config.year, ledger: ledger, language: config.language) }
+            if !order.isEmpty {
+                outcome.findings += order
+                if outcome.rejected { outcome.classification = .unclassified(form.ruleset) }
+            }
+        }
         let form = outcome.form
         let destination: URL
         if outcome.rejected {
@@ -273,6 +294,8 @@ struct RunSession {
         record.memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
                                           partyCell: form?.partyCell)
         record.formDate = form?.date
+        record.committeeDate = form?.committeeDecision.date
+        record.meetingDate = form?.collective?.meetingDate
         record.selfLevel = form?.selfAssessment.partyMemberLevel
         record.cellLevel = form?.cellReview.proposedLevel
         record.committeeLevel = form?.committeeDecision.level
@@ -312,7 +335,8 @@ struct RunSession {
         let submissions = try wrap { try ledger.submissions(year: config.year) }
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
-        let report = ReportBuilder.build(year: config.year, submissions: submissions, createdAt: created)
+        let report = ReportBuilder.build(year: config.year, submissions: submissions, roster: roster, rules: config.rules,
+                                         createdAt: created)
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)
         removeStaleWorkbookTemporaries(in: folder)
@@ -321,19 +345,38 @@ struct RunSession {
         } catch {
             throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
         }
+        if config.perCell {
+            let folder = Self.perCellFolder(config.workbook)
+            try Workspace.makeDirectory(folder)
+            removeStaleWorkbookTemporaries(in: folder)
+            for cell in report.cells where cell.partyCell != ReportBuilder.unknownCell {
+                let path = folder.appendingPathComponent(Workspace.folderName(cell.partyCell) + ".xlsx").path
+                do {
+                    try WorkbookWriter.write(report.restricted(toCell: cell.partyCell), to: path)
+                } catch {
+                    throw WorkspaceError("không ghi được sổ của \(cell.partyCell) \(path): \(error)")
+                }
+            }
+        }
         return config.workbook
     }
 
-    /// A run killed while writing the workbook leaves the writer's temporary next to it
-    /// (`.<name>.tmp-<pid>-<random>`, see Workbooks' AtomicFile). Whoever holds the run lock is
-    /// the only writer of the workbook (`run` and `report` both take it), so any such file is
-    /// an orphan: removing it keeps the reports folder to the one file the board opens.
+    /// A run killed while writing a workbook leaves the writer's temporary next to it
+    /// (`.<name>.xlsx.tmp-<pid>-<random>`, see Workbooks' AtomicFile). Whoever holds the run lock
+    /// is the only writer of the workbooks (`run` and `report` both take it), so any such file
+    /// is an orphan: removing it keeps the folder to the files the board opens.
     func removeStaleWorkbookTemporaries(in folder: URL) {
-        let prefix = "." + URL(fileURLWithPath: config.workbook).lastPathComponent + ".tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(".") && name.contains(".xlsx.tmp-") {
             logger.info("xóa tệp tạm của sổ tổng hợp do lượt chạy bị ngắt để lại", metadata: ["file": "\(name)"])
             unlink(folder.appendingPathComponent(name).path)
         }
+    }
+
+    /// "reports/tong-hop-2020.xlsx" → "reports/tong-hop-2020-chi-bo/".
+    static func perCellFolder(_ workbook: String) -> URL {
+        let url = URL(fileURLWithPath: workbook)
+        return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-chi-bo")
     }
 
     static func stamp(_ date: Date) -> String {

@@ -22,6 +22,11 @@ public struct PipelineConfig: Sendable {
     public var language: MessageLanguage
     public var rules: RuleOptions
     public var workers: Int
+    /// The roster file (CSV or XLSX), when configured: exemptions, discipline, sick leave and the
+    /// list of members who have not submitted.
+    public var roster: String?
+    /// Also write one workbook per party cell, for its secretary (`report.per_cell`).
+    public var perCell = false
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -65,11 +70,14 @@ public struct PipelineConfig: Sendable {
         let year = try reader.int("year", in: 2018...2100)
         var report = Keys(try reader.table("report"), path: "report.")
         let workbook = resolve(try report.string("workbook"))
+        let roster = try reader.optionalString("roster").map(resolve)
         let languageText = try report.optionalString("language") ?? "vi"
         guard let language = MessageLanguage(rawValue: languageText) else {
             throw ConfigurationError("report.language phải là vi hoặc en, không phải \"\(languageText)\"")
         }
         var config = PipelineConfig(inbox: inbox, workspace: workspace, year: year, workbook: workbook, language: language)
+        config.roster = roster
+        config.perCell = try report.optionalBool("per_cell") ?? false
         if let intakeTable = try reader.optionalTable("intake") {
             var intake = Keys(intakeTable, path: "intake.")
             if let settle = try intake.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
@@ -90,6 +98,23 @@ public struct PipelineConfig: Sendable {
             var rules = Keys(rulesTable, path: "rules.")
             if let months = try rules.optionalInt("months_after_year_end", in: 0...24) { config.rules.monthsAfterYearEnd = months }
             if let link = try rules.optionalBool("civil_servant_link") { config.rules.civilServantLink = link }
+            if let months = try rules.optionalInt("sick_leave_cap_months_after_2022", in: 1...12) {
+                config.rules.sickLeaveCapMonthsAfter2022 = Double(months)
+            }
+            if let months = try rules.optionalInt("admission_months", in: 0...24) { config.rules.admissionMonths = months }
+            if let percent = try rules.optionalInt("quota_percent", in: 1...100) { config.rules.quotaRatio = Double(percent) / 100 }
+            if let rounding = try rules.optionalString("quota_rounding") {
+                guard let value = QuotaRounding(rawValue: rounding) else {
+                    throw ConfigurationError("rules.quota_rounding phải là exact hoặc floor, không phải \"\(rounding)\"")
+                }
+                config.rules.quotaRounding = value
+            }
+            if let bands = try rules.optionalIntList("score_bands_2025") {
+                guard bands.count == 3, bands[0] > bands[1], bands[1] > bands[2], bands[2] > 0, bands[0] <= 100 else {
+                    throw ConfigurationError("rules.score_bands_2025 phải là ba ngưỡng giảm dần, ví dụ [90, 70, 50]")
+                }
+                config.rules.scoreBands = bands.map(Double.init)
+            }
             try rules.rejectUnknown()
         }
         try report.rejectUnknown()
@@ -136,6 +161,14 @@ public struct PipelineConfig: Sendable {
                 throw ConfigurationError("\(path)\(key) phải là số nguyên trong khoảng \(range.lowerBound)…\(range.upperBound)")
             }
             return number
+        }
+
+        mutating func optionalIntList(_ key: String) throws(ConfigurationError) -> [Int]? {
+            guard let raw = value(key) else { return nil }
+            guard let list = raw as? [Any], let numbers = list as? [Int] else {
+                throw ConfigurationError("\(path)\(key) phải là một danh sách số nguyên")
+            }
+            return numbers
         }
 
         mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {

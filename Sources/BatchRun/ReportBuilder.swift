@@ -1,15 +1,20 @@
 import KiemdiemCore
 import Ledger
+import ReviewRules
 import Workbooks
 
 /// Counts the consolidated report of one year from the store (contract §5 definitions).
 enum ReportBuilder {
-    static func build(year: Int, submissions: [SubmissionRecord], createdAt: Int64) -> ConsolidatedReport {
+    /// The row of refused files nobody could place in a cell.
+    static let unknownCell = "(không rõ chi bộ)"
+
+    static func build(year: Int, submissions: [SubmissionRecord], roster: Roster? = nil, rules: RuleOptions = RuleOptions(),
+                      createdAt: Int64) -> ConsolidatedReport {
         let individual = submissions.filter { $0.kind != .collective }
 
         // A member is their key; a rejected file nobody can be named from is a member of its own.
         func memberID(_ s: SubmissionRecord) -> String { s.memberKey ?? "sha:\(s.sha256)" }
-        func cellKey(_ s: SubmissionRecord) -> String { s.partyCell.map(TextFolding.fold) ?? "" }
+        func cellKey(_ s: SubmissionRecord) -> String { s.partyCell.map(OrganisationKey.cell) ?? "" }
 
         var latest: [String: SubmissionRecord] = [:]
         for s in individual {
@@ -26,7 +31,7 @@ enum ReportBuilder {
         func cell(for s: SubmissionRecord) -> String {
             let key = cellKey(s)
             if cells[key] == nil {
-                cells[key] = CellSummary(partyCell: s.partyCell ?? "(không rõ chi bộ)", partyCommittee: s.partyCommittee)
+                cells[key] = CellSummary(partyCell: s.partyCell ?? unknownCell, partyCommittee: s.partyCommittee)
                 order.append(key)
             }
             return key
@@ -73,9 +78,92 @@ enum ReportBuilder {
             (TextFolding.fold($0.partyCell ?? ""), TextFolding.fold($0.fullName), $0.file)
                 < (TextFolding.fold($1.partyCell ?? ""), TextFolding.fold($1.fullName), $1.file)
         }
+        let accepted = current.values.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        var warnings: [RejectionRow] = []
+        for s in accepted + individual.filter({ $0.supersededBy != nil }) {
+            for finding in s.findings where finding.severity == .warning {
+                warnings.append(RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
+                                             reason: finding.message, fullName: s.fullName, partyCell: s.partyCell))
+            }
+        }
+        warnings += quotaWarnings(accepted, roster: roster, rules: rules)
+        let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules) }
+        let reviewCounts = roster.map { countReviews($0, accepted: accepted, year: year, rules: rules) }
         let organisation = mostCommon(individual.compactMap(\.partyCommittee))
         return ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells, members: members,
-                                  rejections: rejections, createdAt: createdAt)
+                                  rejections: rejections, warnings: warnings, notSubmitted: notSubmitted, createdAt: createdAt)
+            .with(reviewCounts: reviewCounts)
+    }
+
+    /// Biểu 6F: roster members who had to review, who did (an accepted form), and why not.
+    static func countReviews(_ roster: Roster, accepted: [SubmissionRecord], year: Int, rules: RuleOptions) -> ReviewCounts {
+        var reviewedLines = Set<Int>()
+        for s in accepted {
+            if let entry = roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell) {
+                reviewedLines.insert(entry.line)
+            }
+        }
+        let reviewDate = CivilDate(year: year, month: 12, day: 31)!
+        var counts = ReviewCounts(required: roster.entries.count, reviewed: reviewedLines.count)
+        for entry in roster.entries where !reviewedLines.contains(entry.line) {
+            if entry.exempted { counts.exempted += 1 }
+            else if entry.suspended { counts.suspended += 1 }
+            else if let admitted = entry.admitted, admitted.months(until: reviewDate) < rules.admissionMonths { counts.newlyAdmitted += 1 }
+            else { counts.missing += 1 }
+        }
+        return counts
+    }
+
+    /// `QUOTA_EXCEEDED`: within one grassroots organisation, members decided HTXS may not exceed
+    /// the quota share of those decided HTT (HD 21; the check is on the committee's decisions,
+    /// not on self-ratings). Flagged on each HTXS member of that organisation.
+    static func quotaWarnings(_ accepted: [SubmissionRecord], roster: Roster?, rules: RuleOptions) -> [RejectionRow] {
+        var groups: [String: (name: String, members: [SubmissionRecord])] = [:]
+        for s in accepted where s.status == .final {
+            let entry = roster?.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)
+            guard let name = entry?.grassroots ?? s.partyCommittee else { continue }
+            groups[OrganisationKey.committee(name), default: (name, [])].members.append(s)
+        }
+        var rows: [RejectionRow] = []
+        for key in groups.keys.sorted() {
+            let (name, members) = groups[key]!
+            let excellent = members.filter { $0.level == .excellent }
+            let good = members.filter { $0.level == .good }.count
+            let allowed = Double(good) * rules.quotaRatio
+            let exceeded = rules.quotaRounding == .floor ? excellent.count > Int(allowed.rounded(.down))
+                                                         : Double(excellent.count) > allowed
+            guard exceeded else { continue }
+            let percent = Int((rules.quotaRatio * 100).rounded())
+            let evidence = "\(name): \(excellent.count) HTXSNV / \(good) HTTNV > \(percent) %"
+            for s in excellent {
+                let finding = Finding(.quotaExceeded, field: "classification.level", evidence: evidence, language: rules.language)
+                rows.append(RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
+                                         reason: finding.message + ": " + evidence, fullName: s.fullName, partyCell: s.partyCell))
+            }
+        }
+        return rows
+    }
+
+    /// Roster members with no form of the year, with the reason when they need not review.
+    static func notSubmittedRows(_ roster: Roster, submissions: [SubmissionRecord], year: Int,
+                                 rules: RuleOptions) -> [NotSubmittedRow] {
+        var seen = Set<Int>()
+        for s in submissions {
+            if let entry = roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell) {
+                seen.insert(entry.line)
+            }
+        }
+        let reviewDate = CivilDate(year: year, month: 12, day: 31)!
+        return roster.entries.filter { !seen.contains($0.line) }.map { entry in
+            var note: String?
+            if entry.exempted { note = "Miễn công tác và sinh hoạt đảng" }
+            else if entry.suspended { note = "Đình chỉ sinh hoạt đảng" }
+            else if let admitted = entry.admitted, admitted.months(until: reviewDate) < rules.admissionMonths {
+                note = "Mới kết nạp, chưa đủ \(rules.admissionMonths) tháng"
+            }
+            return NotSubmittedRow(fullName: entry.fullName, dateOfBirth: entry.dateOfBirth, partyCell: entry.partyCell,
+                                   grassroots: entry.grassroots, note: note)
+        }
     }
 
     private static func mostCommon(_ names: [String]) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date as written on a form, without time zone. Valid by construction.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -37,6 +39,39 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// ISO `YYYY-MM-DD`, or day first: `dd/mm/yyyy`, `d-m-yyyy`, `d.m.yyyy` (as rosters and forms
+    /// write them). `nil` for anything else or a date that does not exist.
+    public init?(loose text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = CivilDate(iso: trimmed) {
+            self = iso
+            return
+        }
+        for separator in ["/", "-", "."] as [Character] {
+            let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+                  let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { continue }
+            guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
+            self = date
+            return
+        }
+        return nil
+    }
+
+    /// The date `days` days after 1970-01-01 (negative before), by Howard Hinnant's
+    /// days-to-civil algorithm for the proleptic Gregorian calendar.
+    public init?(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -142,6 +142,8 @@ public enum FieldNames {
         "committee_decision.level": "Cấp ủy xếp loại",
         "committee_decision.date": "Ngày cấp ủy xếp loại",
         "collective.level": "Tập thể tự nhận xếp loại",
+        "civil_servant_review.level": "Mức xếp loại công chức, viên chức do thủ trưởng đánh giá",
+        "civil_servant_review.date": "Ngày thủ trưởng đánh giá",
         "collective.meeting_date": "Ngày họp kiểm điểm tập thể",
         "classification.level": "Kết quả xếp loại",
     ]

@@ -53,6 +53,13 @@ extension ReviewForm {
                 ("total", score.total.map { .double($0) } ?? .null),
             ])))
         }
+        if let review = civilServantReview {
+            members.append(("civil_servant_review", .object([
+                ("comment", .string(review.comment)),
+                ("level", .raw(review.level)),
+                ("date", .date(review.date)),
+            ])))
+        }
         if let collective {
             members.append(("collective", .object([
                 ("level", .raw(collective.level)),

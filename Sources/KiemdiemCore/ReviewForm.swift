@@ -86,6 +86,20 @@ public struct CellReview: Sendable, Equatable, Codable {
     public var isEmpty: Bool { comment == nil && proposedLevel == nil && date == nil }
 }
 
+/// The head of agency's assessment of a member who is a civil servant ("Đánh giá, xếp loại chất
+/// lượng công chức, viên chức"), present on the forms of civil servants only.
+public struct CivilServantReview: Sendable, Equatable, Codable {
+    public var comment: String?
+    public var level: Level?
+    public var date: CivilDate?
+    public init(comment: String? = nil, level: Level? = nil, date: CivilDate? = nil) {
+        self.comment = comment
+        self.level = level
+        self.date = date
+    }
+    public var isEmpty: Bool { comment == nil && level == nil && date == nil }
+}
+
 /// The grassroots committee's decision ("Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng").
 public struct CommitteeDecision: Sendable, Equatable, Codable {
     public var level: Level?
@@ -150,6 +164,8 @@ public struct ReviewForm: Sendable, Equatable, Codable {
     public var score: ScoreSheet?
     /// Set for collective reports only.
     public var collective: CollectiveReview?
+    /// Set when the form carries a filled civil-servant assessment block.
+    public var civilServantReview: CivilServantReview?
 
     public init(kind: FormKind = .individual, template: FormTemplate = .unknown) {
         self.kind = kind

@@ -91,6 +91,15 @@ public final class Ledger: Sendable {
                 CREATE INDEX findings_submission ON findings(submission_id);
                 """)
         }
+        migrator.registerMigration("v2: dates and organisation keys for the batch-wide order rules") { db in
+            try db.execute(sql: """
+                ALTER TABLE submissions ADD COLUMN cell_key TEXT;
+                ALTER TABLE submissions ADD COLUMN committee_key TEXT;
+                ALTER TABLE submissions ADD COLUMN committee_date TEXT;
+                ALTER TABLE submissions ADD COLUMN meeting_date TEXT;
+                CREATE INDEX submissions_year_cell ON submissions(year, cell_key);
+                """)
+        }
         return migrator
     }
 
@@ -138,8 +147,9 @@ public final class Ledger: Sendable {
             try db.execute(sql: """
                 INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                     year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
-                    cell_level, committee_level, level, status, basis, ruleset, form_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    cell_level, committee_level, level, status, basis, ruleset, form_json,
+                    cell_key, committee_key, committee_date, meeting_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
                     submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
@@ -148,6 +158,8 @@ public final class Ledger: Sendable {
                     submission.selfLevel?.rawValue, submission.cellLevel?.rawValue, submission.committeeLevel?.rawValue,
                     submission.level?.rawValue, submission.status.rawValue, submission.basis?.rawValue,
                     submission.ruleset?.rawValue, submission.formJSON,
+                    submission.partyCell.map(OrganisationKey.cell), submission.partyCommittee.map(OrganisationKey.committee),
+                    submission.committeeDate?.iso, submission.meetingDate?.iso,
                 ])
             let id = db.lastInsertedRowID
             for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
@@ -217,6 +229,55 @@ public final class Ledger: Sendable {
                 findingsBySubmission[row["submission_id"], default: []].append(Ledger.finding(row))
             }
             return try rows.map { try SubmissionRecord(row: $0, findings: findingsBySubmission[$0["id"]] ?? []) }
+        }
+    }
+
+    /// Which collective reports `collectiveMeetings` returns.
+    public enum CollectiveScope: Sendable {
+        /// The report of one party cell.
+        case cell(String)
+        /// The reports of every cell under a grassroots organisation.
+        case cellsOf(committee: String)
+        /// The grassroots organisation's own report (no cell named).
+        case organisation(committee: String)
+    }
+
+    /// Accepted collective reports with their meeting dates, for the order rules of the batch.
+    public func collectiveMeetings(year: Int, _ scope: CollectiveScope) throws -> [(file: String, date: CivilDate)] {
+        try queue.read { db in
+            var sql = """
+                SELECT original_name, meeting_date FROM submissions
+                WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' AND meeting_date IS NOT NULL
+                """
+            var arguments: StatementArguments = [year]
+            switch scope {
+            case .cell(let key):
+                sql += " AND cell_key = ?"
+                _ = arguments.append(contentsOf: [key])
+            case .cellsOf(let committee):
+                sql += " AND cell_key IS NOT NULL AND committee_key = ?"
+                _ = arguments.append(contentsOf: [committee])
+            case .organisation(let committee):
+                sql += " AND cell_key IS NULL AND committee_key = ?"
+                _ = arguments.append(contentsOf: [committee])
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY meeting_date", arguments: arguments).compactMap { row in
+                (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
+            }
+        }
+    }
+
+    /// Accepted members of a cell whose committee decision is dated before `date`.
+    public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [(file: String, date: CivilDate)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT original_name, committee_date FROM submissions
+                WHERE year = ? AND kind = 'individual' AND verdict = 'accepted' AND superseded_by IS NULL
+                  AND cell_key = ? AND committee_date IS NOT NULL AND committee_date < ?
+                ORDER BY committee_date
+                """, arguments: [year, cellKey, date.iso]).compactMap { row in
+                (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
+            }
         }
     }
 

@@ -80,6 +80,10 @@ public struct SubmissionRecord: Sendable, Equatable {
     /// One member = normalised name + date of birth + cell (see `MemberKey`).
     public var memberKey: String?
     public var formDate: CivilDate?
+    /// The committee's decision date (individual) and the review meeting date (collective), for
+    /// the order rules that span forms.
+    public var committeeDate: CivilDate?
+    public var meetingDate: CivilDate?
     public var selfLevel: Level?
     public var cellLevel: Level?
     public var committeeLevel: Level?
@@ -118,6 +122,8 @@ public struct SubmissionRecord: Sendable, Equatable {
         dateOfBirth = (row["date_of_birth"] as String?).flatMap(CivilDate.init(iso:))
         memberKey = row["member_key"]
         formDate = (row["form_date"] as String?).flatMap(CivilDate.init(iso:))
+        committeeDate = (row["committee_date"] as String?).flatMap(CivilDate.init(iso:))
+        meetingDate = (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:))
         selfLevel = (row["self_level"] as String?).flatMap(Level.init(rawValue:))
         cellLevel = (row["cell_level"] as String?).flatMap(Level.init(rawValue:))
         committeeLevel = (row["committee_level"] as String?).flatMap(Level.init(rawValue:))
@@ -135,7 +141,8 @@ public struct SubmissionRecord: Sendable, Equatable {
 public enum MemberKey {
     public static func make(fullName: String?, dateOfBirth: CivilDate?, partyCell: String?) -> String? {
         guard let fullName else { return nil }
-        let cell = partyCell.map(TextFolding.fold) ?? ""
+        let cell = partyCell.map(OrganisationKey.cell) ?? ""
         return [TextFolding.fold(fullName), dateOfBirth?.iso ?? "", cell].joined(separator: "|")
     }
 }
+

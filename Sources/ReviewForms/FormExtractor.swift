@@ -292,6 +292,8 @@ struct ExtractionPass {
     static func isAssessmentLabel(_ key: String) -> Bool {
         let bare = key.drop { $0 == "-" || $0 == " " || $0 == "+" }
         return bare.hasPrefix("danh gia, xep loai") || Labels.cellComment.contains { bare.hasPrefix($0) }
+            || Labels.civilServantComment.contains { bare.hasPrefix($0) } || Labels.civilServantAssessedLevel.contains { bare.hasPrefix($0) }
+            || bare.hasPrefix(Labels.headOfAgency)
             || Labels.cellProposal.contains { bare.hasPrefix($0) } || Labels.committeeDecision.contains { bare.hasPrefix($0) }
             || bare.hasPrefix(Labels.cellSigner) || bare.hasPrefix(Labels.committeeSigner)
     }
@@ -459,22 +461,15 @@ struct ExtractionPass {
     mutating func readAssessment(into form: inout ReviewForm, after start: Int) {
         guard start < lines.count else { return }
         let range = (start + 1)..<lines.count
+        readCivilServantReview(into: &form, range: range)
         let comment = firstLabel(Labels.cellComment, in: range)
         let proposal = firstLabel(Labels.cellProposal, in: range)
         let decision = firstLabel(Labels.committeeDecision, in: range)
         let stops: (String) -> Bool = ExtractionPass.isAssessmentLabel
 
-        if let (index, at, label) = comment {
-            let labelEnd = afterColon(lines[index], from: at + label.count)
-            var parts: [String] = []
-            if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
-            var k = index + 1
-            while k < lines.count, !stops(lines[k].key) {
-                if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(TextFolding.collapseWhitespace(text)) }
-                k += 1
-            }
-            form.cellReview.comment = parts.isEmpty ? nil : parts.joined(separator: "\n")
-            if !parts.isEmpty { note("cell_review.comment", index) }
+        if let found = comment {
+            form.cellReview.comment = commentText(found)
+            if form.cellReview.comment != nil { note("cell_review.comment", found.0) }
         }
         if let (index, at, label) = proposal {
             let labelEnd = afterColon(lines[index], from: at + label.count)
@@ -489,6 +484,38 @@ struct ExtractionPass {
             form.committeeDecision.level = levelChoice(group, labelEnd: labelEnd, field: "committee_decision.level", index: index)
             form.committeeDecision.date = signedDate(after: index, before: lines.count, field: "committee_decision.date")
         }
+    }
+
+    /// A comment: the rest of its label's line and the lines after it, up to the next label of the
+    /// assessment blocks; `nil` when only leaders were there.
+    func commentText(_ found: (Int, Int, String)) -> String? {
+        let (index, at, label) = found
+        let labelEnd = afterColon(lines[index], from: at + label.count)
+        var parts: [String] = []
+        if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
+        var k = index + 1
+        while k < lines.count, !ExtractionPass.isAssessmentLabel(lines[k].key) {
+            if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(text) }
+            k += 1
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// The head of agency's block, for members who are civil servants; absent when blank.
+    mutating func readCivilServantReview(into form: inout ReviewForm, range: Range<Int>) {
+        var review = CivilServantReview()
+        let stops: (String) -> Bool = ExtractionPass.isAssessmentLabel
+        var end = range.upperBound
+        if let found = firstLabel(Labels.civilServantComment, in: range) { review.comment = commentText(found) }
+        // The Party block follows; the head of agency's date is the one before it.
+        if let party = firstLabel(Labels.cellComment + Labels.cellProposal, in: range) { end = party.0 }
+        if let (index, at, label) = firstLabel(Labels.civilServantAssessedLevel, in: range.lowerBound..<end) {
+            let labelEnd = afterColon(lines[index], from: at + label.count)
+            let group = groupLines(from: index, limit: end, maxExtra: 4, stop: stops)
+            review.level = levelChoice(group, labelEnd: labelEnd, field: "civil_servant_review.level", index: index)
+            review.date = signedDate(after: index, before: end, field: "civil_servant_review.date")
+        }
+        if !review.isEmpty { form.civilServantReview = review }
     }
 
     /// The date a signer wrote under "(Xác lập thời điểm, ký, ghi rõ họ tên)".

@@ -78,7 +78,8 @@ enum Labels {
 
     /// Sub-item headings printed by the template: a section holding only these is blank.
     static let templateSubItems = [
-        "ve pham chat chinh tri", "ve tu tuong chinh tri", "ve thuc hien chuc trach",
+        "ve pham chat chinh tri", "ve tu tuong chinh tri", "ve thuc hien chuc trach", "ve ket qua thuc hien",
+        "ve thuc hien nhiem vu", "ve chinh tri",
         "ket qua cong tac lanh dao", "trach nhiem trong cong viec", "trach nhiem neu guong",
         "viec thuc hien cam ket tu duong", "han che, khuyet diem", "nguyen nhan cua han che",
     ]
@@ -96,6 +97,11 @@ enum Labels {
     static let meetingDate = ["ngay hop kiem diem", "ngay hoi nghi kiem diem", "hop kiem diem ngay"]
     /// Titles printed above a signer's name, not the name itself.
     static let signerTitles: Set<String> = ["bi thu", "pho bi thu", "bi thu chi bo", "pho bi thu chi bo", "bi thu dang uy"]
+    static let civilServantComment = ["nhan xet, danh gia cua nguoi quan ly, su dung cong chuc",
+                                      "nhan xet, danh gia cua nguoi quan ly", "nhan xet cua thu truong"]
+    static let civilServantAssessedLevel = ["muc xep loai chat luong cong chuc, vien chuc", "muc xep loai chat luong cong chuc",
+                                    "xep loai chat luong cong chuc, vien chuc:"]
+    static let headOfAgency = "thu truong co quan"
     static let cellSigner = "t/m chi uy"
     static let committeeSigner = "t/m dang uy"
     static let signatureNote = "xac lap thoi diem"

@@ -1,25 +1,5 @@
 import KiemdiemCore
 
-/// Thresholds and switches of the rules (pipeline.yml `rules:`).
-public struct RuleOptions: Sendable, Equatable {
-    /// The batch year (`run`, or `inspect --year`): a form of another year is `YEAR_MISMATCH`.
-    public var batchYear: Int?
-    public var language: MessageLanguage
-    /// Every date must fall between 1 January of the review year and this many months after
-    /// 31 December of it (reviews finish early in the next year) [I: configurable].
-    public var monthsAfterYearEnd: Int
-    /// 2019 ruleset: the Party level is capped by the civil-servant level (HD 21 2.3) [C top/bottom].
-    public var civilServantLink: Bool
-
-    public init(batchYear: Int? = nil, language: MessageLanguage = .vi, monthsAfterYearEnd: Int = 3,
-                civilServantLink: Bool = true) {
-        self.batchYear = batchYear
-        self.language = language
-        self.monthsAfterYearEnd = monthsAfterYearEnd
-        self.civilServantLink = civilServantLink
-    }
-}
-
 /// The verdict of the single-form rules.
 public struct FormVerdict: Sendable, Equatable {
     public var findings: [Finding]
@@ -47,7 +27,9 @@ public enum FormRules {
 
     /// - Parameter prior: findings of the earlier stages; a field already reported as invalid or
     ///   ambiguous is not reported again as missing.
-    public static func evaluate(_ form: ReviewForm, prior: [Finding] = [], options: RuleOptions = RuleOptions()) -> FormVerdict {
+    ///   - member: the member's roster entry, when a roster is configured and names them.
+    public static func evaluate(_ form: ReviewForm, prior: [Finding] = [], options: RuleOptions = RuleOptions(),
+                                member: RosterEntry? = nil) -> FormVerdict {
         var findings: [Finding] = []
         func add(_ code: FindingCode, _ field: String?, _ evidence: String? = nil, detail: String? = nil) {
             findings.append(Finding(code, field: field, evidence: evidence, detail: detail, language: options.language))
@@ -71,7 +53,7 @@ public enum FormRules {
         guard !rejected else {
             return FormVerdict(findings: findings, classification: .unclassified(form.ruleset))
         }
-        let classification = classify(form, options: options, findings: &findings)
+        let classification = classify(form, options: options, member: member, findings: &findings)
         return FormVerdict(findings: findings, classification: classification)
     }
 
@@ -131,9 +113,16 @@ public enum FormRules {
     }
 
     /// Final from the committee decision, else provisional from the cell's proposal, else from the
-    /// self-assessment; then the caps of the ruleset, each reported with `LEVEL_CAPPED`.
-    static func classify(_ form: ReviewForm, options: RuleOptions, findings: inout [Finding]) -> Classification {
+    /// self-assessment; exempt members get no level; then the caps of the ruleset, each reported
+    /// with `LEVEL_CAPPED`.
+    static func classify(_ form: ReviewForm, options: RuleOptions, member: RosterEntry?,
+                         findings: inout [Finding]) -> Classification {
         let ruleset = form.ruleset
+        let book = ruleset.map { RuleBook.resolved($0, options: options) }
+        if let member, let book, let reason = exemption(member, form: form, book: book, language: options.language) {
+            findings.append(Finding(.exemptMember, field: "member.full_name", evidence: reason, language: options.language))
+            return Classification(level: nil, status: .exempt, basis: .rule, ruleset: ruleset)
+        }
         let ownLevel = form.kind == .collective ? form.collective?.level : form.selfAssessment.partyMemberLevel
         var level: Level?
         var status: ClassificationStatus
@@ -151,8 +140,8 @@ public enum FormRules {
         } else {
             (level, status, basis) = (nil, .provisional, nil)
         }
-        if var current = level, let ruleset {
-            for cap in Cap.applicable(ruleset, options: options) {
+        if var current = level, let book {
+            for cap in Cap.applicable(book, member: member) {
                 guard let capped = cap.limit(form), capped < current else { continue }
                 findings.append(Finding(.levelCapped, field: "classification.level", evidence: cap.evidence,
                                         detail: "\(current.vietnamese) → \(capped.vietnamese)", language: options.language))
@@ -163,6 +152,26 @@ public enum FormRules {
         }
         return Classification(level: level, status: status, basis: basis, ruleset: ruleset)
     }
+
+    /// Why the roster says this member is not classified this year, if it does.
+    static func exemption(_ member: RosterEntry, form: ReviewForm, book: RuleBook, language: MessageLanguage) -> String? {
+        let vi = language == .vi
+        if member.exempted { return vi ? "miễn công tác và sinh hoạt đảng (danh sách dòng \(member.line))" : "exempted from Party work (roster line \(member.line))" }
+        if member.suspended { return vi ? "đình chỉ sinh hoạt đảng (danh sách dòng \(member.line))" : "suspended (roster line \(member.line))" }
+        // The review date: the committee's decision, else the form's date, else 31 December [I].
+        if let admitted = member.admitted, let year = form.year,
+           let reviewed = form.committeeDecision.date ?? form.date ?? CivilDate(year: year, month: 12, day: 31),
+           admitted.months(until: reviewed) < book.admissionMonths {
+            return vi ? "kết nạp ngày \(admitted.iso), chưa đủ \(book.admissionMonths) tháng"
+                      : "admitted \(admitted.iso), less than \(book.admissionMonths) months"
+        }
+        return nil
+    }
+}
+
+/// "3", "3,5": months as a Vietnamese reader writes them.
+func months(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(String(value).map { $0 == "." ? "," : $0 })
 }
 
 /// A rule that lowers a level, with the regulation it comes from.
@@ -172,10 +181,10 @@ struct Cap {
     /// The highest level the rule allows for this form, or `nil` when it does not apply.
     let limit: @Sendable (ReviewForm) -> Level?
 
-    static func applicable(_ ruleset: Ruleset, options: RuleOptions) -> [Cap] {
+    static func applicable(_ book: RuleBook, member: RosterEntry?) -> [Cap] {
         var caps: [Cap] = []
-        if ruleset == .y2019 && options.civilServantLink {
-            caps.append(Cap(evidence: "HD 21-HD/BTCTW 2.3: xếp loại đảng viên không cao hơn xếp loại công chức, viên chức ở mức HTXSNV/KHTNV") { form in
+        if book.civilServantLink {
+            caps.append(Cap(evidence: "\(book.regulation): xếp loại đảng viên không cao hơn xếp loại công chức, viên chức ở mức HTXSNV/KHTNV") { form in
                 switch form.selfAssessment.civilServantLevel {
                 case .unsatisfactory?: return .unsatisfactory
                 case .good?, .satisfactory?: return .good
@@ -183,21 +192,27 @@ struct Cap {
                 }
             })
         }
-        if ruleset != .y2019 {
-            caps.append(Cap(evidence: "QĐ 124-QĐ/TW Điều 12: có tiêu chí tự đánh giá \"Kém\"") { form in
+        if book.poorCriterionCap {
+            caps.append(Cap(evidence: "\(book.regulation): có tiêu chí tự đánh giá \"Kém\"") { form in
                 form.criteria.contains { $0.rating == .poor } ? .unsatisfactory : nil
             })
         }
-        if ruleset == .y2025 {
-            caps.append(Cap(evidence: "QĐ 366-QĐ/TW Điều 11: tổng điểm dưới ngưỡng của mức xếp loại") { form in
+        if let bands = book.scoreBands, bands.count == 3 {
+            caps.append(Cap(evidence: "\(book.regulation): tổng điểm dưới ngưỡng của mức xếp loại (\(bands.map { String(Int($0)) }.joined(separator: "/")))") { form in
                 guard let total = form.score?.total else { return nil }
-                switch total {
-                case 90...: return nil
-                case 70..<90: return .good
-                case 50..<70: return .satisfactory
-                default: return .unsatisfactory
-                }
+                if total >= bands[0] { return nil }
+                if total >= bands[1] { return .good }
+                if total >= bands[2] { return .satisfactory }
+                return .unsatisfactory
             })
+        }
+        if let member {
+            if book.disciplineCap, member.disciplined, !(book.selfDetectedDisciplineExcused && member.selfDetected) {
+                caps.append(Cap(evidence: "\(book.regulation): bị kỷ luật trong năm (danh sách dòng \(member.line))") { _ in .unsatisfactory })
+            }
+            if let limit = book.sickLeaveCapMonths, member.sickLeaveMonths >= limit {
+                caps.append(Cap(evidence: "\(book.regulation): nghỉ ốm \(months(member.sickLeaveMonths)) tháng (từ \(months(limit)) tháng trở lên)") { _ in .satisfactory })
+            }
         }
         return caps
     }

@@ -11,18 +11,50 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var members: [MemberRow]
     /// One row per finding of a rejected form.
     public var rejections: [RejectionRow]
+    /// Warnings worth the board's eye: on accepted forms, and of the batch (`QUOTA_EXCEEDED`).
+    public var warnings: [RejectionRow]
+    /// Roster members with no form; `nil` when no roster is configured (no sheet is written).
+    public var notSubmitted: [NotSubmittedRow]?
+    /// Who had to review and who did (Biểu 6F-BTCTW); needs a roster, `nil` otherwise.
+    public var reviewCounts: ReviewCounts?
     /// Seconds since 1970 stamped as the creation time (from SOURCE_DATE_EPOCH when set), so the
     /// same store gives a byte-identical workbook.
     public var createdAt: Int64
 
     public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
-                rejections: [RejectionRow] = [], createdAt: Int64 = 0) {
+                rejections: [RejectionRow] = [], warnings: [RejectionRow] = [], notSubmitted: [NotSubmittedRow]? = nil,
+                createdAt: Int64 = 0) {
         self.year = year
         self.organisation = organisation
         self.cells = cells
         self.members = members
         self.rejections = rejections
+        self.warnings = warnings
+        self.notSubmitted = notSubmitted
         self.createdAt = createdAt
+    }
+
+    /// The part of the report one party cell's secretary needs: its row, its members, its
+    /// refusals and warnings, and those of its members who have not submitted.
+    public func restricted(toCell cell: String) -> ConsolidatedReport {
+        let key = OrganisationKey.cell(cell)
+        func mine(_ name: String?) -> Bool { name.map(OrganisationKey.cell) == key }
+        var copy = self
+        copy.cells = cells.filter { mine($0.partyCell) }
+        copy.members = members.filter { mine($0.partyCell) }
+        copy.rejections = rejections.filter { mine($0.partyCell) }
+        copy.warnings = warnings.filter { mine($0.partyCell) }
+        copy.notSubmitted = notSubmitted?.filter { mine($0.partyCell) }
+        copy.reviewCounts = nil
+        copy.organisation = cell
+        return copy
+    }
+
+    /// The same report with the Biểu 6F counts.
+    public func with(reviewCounts: ReviewCounts?) -> ConsolidatedReport {
+        var copy = self
+        copy.reviewCounts = reviewCounts
+        return copy
     }
 
     /// Row 1 of `Tổng hợp`.
@@ -105,4 +137,47 @@ public struct RejectionRow: Sendable, Equatable {
         self.fullName = fullName
         self.partyCell = partyCell
     }
+}
+
+/// One row of `Chưa nộp`.
+public struct NotSubmittedRow: Sendable, Equatable {
+    public var fullName: String
+    public var dateOfBirth: CivilDate?
+    public var partyCell: String?
+    public var grassroots: String?
+    /// Why the member need not review, when the roster says so.
+    public var note: String?
+
+    public init(fullName: String, dateOfBirth: CivilDate?, partyCell: String?, grassroots: String?, note: String?) {
+        self.fullName = fullName
+        self.dateOfBirth = dateOfBirth
+        self.partyCell = partyCell
+        self.grassroots = grassroots
+        self.note = note
+    }
+}
+
+/// The review counts of Biểu 6F-BTCTW ("Thống kê kết quả kiểm điểm"), from the roster.
+public struct ReviewCounts: Sendable, Equatable {
+    /// Members on the roster: those who had to review.
+    public var required: Int
+    /// Roster members with an accepted form.
+    public var reviewed: Int
+    /// Not reviewed, by reason.
+    public var newlyAdmitted: Int
+    public var exempted: Int
+    public var suspended: Int
+    public var missing: Int
+
+    public init(required: Int = 0, reviewed: Int = 0, newlyAdmitted: Int = 0, exempted: Int = 0, suspended: Int = 0,
+                missing: Int = 0) {
+        self.required = required
+        self.reviewed = reviewed
+        self.newlyAdmitted = newlyAdmitted
+        self.exempted = exempted
+        self.suspended = suspended
+        self.missing = missing
+    }
+
+    public var notReviewed: Int { newlyAdmitted + exempted + suspended + missing }
 }

@@ -76,6 +76,34 @@ enum StatisticsSheet {
         try sheet.text(over ? overQuotaNote : withinQuotaNote, row: row, column: 4,
                        format: over ? formats.warningText : formats.text)
 
+        if let counts = report.reviewCounts {
+            row += 2
+            try writeReviewCounts(counts, into: sheet, from: row)
+        }
         try sheet.finishTable(headerRow: headerRow, lastFilteredRow: lastTableRow, lastColumn: lastColumn)
+    }
+
+    static let reviewTitle = "KẾT QUẢ KIỂM ĐIỂM (theo Biểu số 6F-BTCTW)"
+
+    /// The Biểu 6F block: who had to review, who did, and why the others did not.
+    static func writeReviewCounts(_ counts: ReviewCounts, into sheet: Sheet, from first: Int) throws(WorkbookError) {
+        let formats = sheet.formats
+        var row = first
+        try sheet.text(reviewTitle, row: row, column: 0, format: formats.totalText)
+        row += 1
+        let lines: [(String, Int, Bool)] = [
+            ("1. Số đảng viên phải kiểm điểm", counts.required, true),
+            ("2. Số đảng viên đã kiểm điểm", counts.reviewed, true),
+            ("3. Số đảng viên chưa kiểm điểm", counts.notReviewed, true),
+            ("   3.1. Mới kết nạp chưa đủ 6 tháng", counts.newlyAdmitted, false),
+            ("   3.2. Miễn công tác và sinh hoạt đảng", counts.exempted, false),
+            ("   3.3. Đình chỉ sinh hoạt đảng", counts.suspended, false),
+            ("   3.4. Chưa nộp bản kiểm điểm hợp lệ", counts.missing, false),
+        ]
+        for (label, count, bold) in lines {
+            try sheet.text(label, row: row, column: 0, format: bold ? formats.totalText : formats.text)
+            try sheet.integer(count, row: row, column: 2, format: bold ? formats.totalInteger : formats.integer)
+            row += 1
+        }
     }
 }

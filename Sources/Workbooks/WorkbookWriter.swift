@@ -40,11 +40,13 @@ public struct SheetLayout: Sendable, Equatable {
 ///
 /// Sheets, in this order, each with the title in row 1 and the header row in row 2:
 /// `Tổng hợp` (per party cell, `Tổng cộng` row, column chart), `Đảng viên`, `Bị từ chối`,
-/// `Thống kê`. See `SummarySheet`, `MembersSheet`, `RejectionsSheet` and `StatisticsSheet`.
+/// `Thống kê`, `Cảnh báo`, and `Chưa nộp` when a roster is configured. See `SummarySheet`,
+/// `MembersSheet`, `FindingsSheet`, `StatisticsSheet` and `NotSubmittedSheet`.
 public enum WorkbookWriter {
     /// The sheets in workbook order.
     public static let sheets: [SheetLayout] = [
-        SummarySheet.layout, MembersSheet.layout, RejectionsSheet.layout, StatisticsSheet.layout,
+        SummarySheet.layout, MembersSheet.layout, FindingsSheet.rejections.layout, StatisticsSheet.layout,
+        FindingsSheet.warnings.layout, NotSubmittedSheet.layout,
     ]
 
     /// Writes `report` to `path`, replacing any previous file atomically: on failure the old
@@ -62,8 +64,12 @@ public enum WorkbookWriter {
         try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
         try SummarySheet.write(report, into: workbook)
         try MembersSheet.write(report, into: workbook)
-        try RejectionsSheet.write(report, into: workbook)
+        try FindingsSheet.rejections.write(report, into: workbook)
         try StatisticsSheet.write(report, into: workbook)
+        try FindingsSheet.warnings.write(report, into: workbook)
+        if let notSubmitted = report.notSubmitted {
+            try NotSubmittedSheet.write(notSubmitted, year: report.year, into: workbook)
+        }
         try workbook.close()
     }
 }

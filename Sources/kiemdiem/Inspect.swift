@@ -31,6 +31,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
     var language: String = "vi"
 
+    @Option(help: "Danh sách đảng viên (CSV hoặc XLSX) để xét miễn, kỷ luật, nghỉ ốm.")
+    var roster: String?
+
     func validate() throws {
         guard MessageLanguage(rawValue: language) != nil else {
             throw ValidationError("--language phải là vi hoặc en")
@@ -42,7 +45,16 @@ struct Inspect: ParsableCommand {
             writeError("kiemdiem: không có tệp \(file)")
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
-        let pipeline = FormPipeline(rules: RuleOptions(batchYear: year, language: MessageLanguage(rawValue: language) ?? .vi))
+        var pipeline = FormPipeline(rules: RuleOptions(batchYear: year, language: MessageLanguage(rawValue: language) ?? .vi))
+        if let roster {
+            do {
+                pipeline.roster = try RosterFile.load(path: roster)
+            } catch {
+                writeError("kiemdiem: \(error)")
+                throw ExitCode(ExitStatus.noInput.rawValue)
+            }
+            for warning in pipeline.roster?.warnings ?? [] { writeError("kiemdiem: danh sách đảng viên: \(warning)") }
+        }
         var anyRejected = false
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {

@@ -121,3 +121,21 @@ import Testing
         #expect(JSONValue.string("a\u{0001}b").serialized() == #""a\u0001b""#)
     }
 }
+
+@Suite struct CivilDateConversionTests {
+    @Test(arguments: [(0, "1970-01-01"), (-1, "1969-12-31"), (18_628, "2021-01-01"), (-5_367, "1955-04-23"), (11_016, "2000-02-29")])
+    func daysSince1970(days: Int, iso: String) {
+        #expect(CivilDate(daysSince1970: days)?.iso == iso)
+    }
+
+    @Test(arguments: [("12/05/1980", "1980-05-12"), ("5-12-2020", "2020-12-05"), ("5.12.2020", "2020-12-05"), ("2020-12-05", "2020-12-05")])
+    func looseFormats(text: String, iso: String) {
+        #expect(CivilDate(loose: text)?.iso == iso)
+    }
+
+    @Test func looseRejectsWhatIsNotADate() {
+        #expect(CivilDate(loose: "31/11/1980") == nil)
+        #expect(CivilDate(loose: "12/05/80") == nil)
+        #expect(CivilDate(loose: "hôm qua") == nil)
+    }
+}

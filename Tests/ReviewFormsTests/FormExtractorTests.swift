@@ -301,3 +301,31 @@ import WordDocument
         #expect(form.selfAssessment == SelfAssessment())
     }
 }
+
+@Suite struct CivilServantReviewTests {
+    @Test func headOfAgencyBlock() {
+        let block = [
+            "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC, VIÊN CHỨC",
+            "- Nhận xét, đánh giá của người quản lý, sử dụng công chức, viên chức: Hoàn thành tốt công việc chuyên môn.",
+            "- Mức xếp loại chất lượng công chức, viên chức: Hoàn thành tốt nhiệm vụ",
+            "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "(Xác lập thời điểm, ký, ghi rõ họ tên và đóng dấu)", "Ngày 12 tháng 12 năm 2020",
+            "Trần Văn Giám",
+            "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN",
+            "- Nhận xét, đánh giá của chi ủy (chi bộ): Tốt.",
+            "- Chi bộ đề xuất xếp loại mức chất lượng: Hoàn thành tốt nhiệm vụ",
+            "T/M CHI ỦY (CHI BỘ)", "(Xác lập thời điểm, ký, ghi rõ họ tên)", "Ngày 15 tháng 12 năm 2020",
+        ]
+        let result = FormExtractor().extract(document(form2019(assessment: block)))
+        #expect(result.findings.isEmpty, "\(result.findings)")
+        let form = result.form!
+        #expect(form.civilServantReview == CivilServantReview(comment: "Hoàn thành tốt công việc chuyên môn.", level: .good,
+                                                              date: CivilDate(year: 2020, month: 12, day: 12)))
+        #expect(form.cellReview == CellReview(comment: "Tốt.", proposedLevel: .good, date: CivilDate(year: 2020, month: 12, day: 15)))
+    }
+
+    @Test func noBlockNoKey() {
+        let form = FormExtractor().extract(document(form2019())).form!
+        #expect(form.civilServantReview == nil)
+        if case .object(let members) = form.json { #expect(!members.contains { $0.0 == "civil_servant_review" }) }
+    }
+}

@@ -170,3 +170,85 @@ func completeForm(year: Int = 2020) -> ReviewForm {
         #expect(verdict.classification.ruleset == .y2025)
     }
 }
+
+@Suite struct RosterRuleTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let year: Int
+        let member: RosterEntry
+        let level: Level?
+        let status: ClassificationStatus
+        let code: FindingCode?
+        var options = RuleOptions()
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "plain member", year: 2020, member: RosterEntry(line: 2, fullName: "Nguyễn Văn An"),
+             level: .good, status: .provisional, code: nil),
+        Case(name: "exempted", year: 2020, member: RosterEntry(line: 3, fullName: "Nguyễn Văn An", exempted: true),
+             level: nil, status: .exempt, code: .exemptMember),
+        Case(name: "suspended", year: 2023, member: RosterEntry(line: 4, fullName: "Nguyễn Văn An", suspended: true),
+             level: nil, status: .exempt, code: .exemptMember),
+        Case(name: "admitted 5 months before", year: 2020,
+             member: RosterEntry(line: 5, fullName: "Nguyễn Văn An", admitted: CivilDate(year: 2020, month: 7, day: 11)),
+             level: nil, status: .exempt, code: .exemptMember),
+        Case(name: "admitted 6 months before", year: 2020,
+             member: RosterEntry(line: 6, fullName: "Nguyễn Văn An", admitted: CivilDate(year: 2020, month: 6, day: 10)),
+             level: .good, status: .provisional, code: nil),
+        Case(name: "disciplined 2019", year: 2020,
+             member: RosterEntry(line: 7, fullName: "Nguyễn Văn An", disciplined: true, selfDetected: true),
+             level: .unsatisfactory, status: .provisional, code: .levelCapped),
+        Case(name: "disciplined 2023, self-detected", year: 2023,
+             member: RosterEntry(line: 8, fullName: "Nguyễn Văn An", disciplined: true, selfDetected: true),
+             level: .good, status: .provisional, code: nil),
+        Case(name: "disciplined 2023", year: 2023,
+             member: RosterEntry(line: 9, fullName: "Nguyễn Văn An", disciplined: true),
+             level: .unsatisfactory, status: .provisional, code: .levelCapped),
+        Case(name: "sick leave 2019", year: 2020, member: RosterEntry(line: 10, fullName: "Nguyễn Văn An", sickLeaveMonths: 3),
+             level: .satisfactory, status: .provisional, code: .levelCapped),
+        Case(name: "sick leave under 3 months", year: 2020,
+             member: RosterEntry(line: 11, fullName: "Nguyễn Văn An", sickLeaveMonths: 2.5),
+             level: .good, status: .provisional, code: nil),
+        Case(name: "sick leave 2023, off by default", year: 2023,
+             member: RosterEntry(line: 12, fullName: "Nguyễn Văn An", sickLeaveMonths: 4),
+             level: .good, status: .provisional, code: nil),
+        Case(name: "sick leave 2023, configured", year: 2023,
+             member: RosterEntry(line: 13, fullName: "Nguyễn Văn An", sickLeaveMonths: 4),
+             level: .satisfactory, status: .provisional, code: .levelCapped,
+             options: RuleOptions(sickLeaveCapMonthsAfter2022: 3)),
+    ]
+
+    @Test(arguments: cases)
+    func rosterRules(_ c: Case) {
+        let verdict = FormRules.evaluate(completeForm(year: c.year), options: c.options, member: c.member)
+        #expect(verdict.classification.level == c.level)
+        #expect(verdict.classification.status == c.status)
+        #expect(verdict.findings.map(\.code) == (c.code.map { [$0] } ?? []))
+        #expect(!verdict.rejected)
+    }
+
+    @Test func rosterMatchesByNameAndBirthThenByNameAndCell() {
+        let roster = Roster(entries: [
+            RosterEntry(line: 2, fullName: "Nguyễn Văn An", dateOfBirth: CivilDate(year: 1980, month: 5, day: 12)),
+            RosterEntry(line: 3, fullName: "Lê Thị Bình", partyCell: "Chi bộ Văn phòng"),
+        ])
+        var form = completeForm()
+        form.member.fullName = "NGUYỄN VĂN AN"
+        #expect(roster.entry(for: form)?.line == 2)
+        form.member.fullName = "Lê Thị Bình"
+        form.partyCell = "CHI BỘ VĂN PHÒNG"
+        #expect(roster.entry(for: form)?.line == 3)
+        form.partyCell = "Chi bộ Thôn 1"
+        #expect(roster.entry(for: form) == nil)
+    }
+
+    @Test func rulesetsCiteTheirRegulations() {
+        for ruleset in Ruleset.allCases {
+            #expect(RuleBook.standard(ruleset).regulation.contains("QĐ"))
+        }
+        #expect(RuleBook.standard(.y2019).sickLeaveCapMonths == 3)
+        #expect(RuleBook.standard(.y2023).sickLeaveCapMonths == nil)
+        #expect(RuleBook.standard(.y2025).scoreBands == [90, 70, 50])
+    }
+}

@@ -12,7 +12,7 @@ import Testing
         let path = scratch.file("rong.xlsx")
         try WorkbookWriter.write(ConsolidatedReport(year: 2025, createdAt: 1_767_225_600), to: path)
         let dump = try WorkbookReader.read(path)
-        #expect(dump.sheets == WorkbookWriter.sheets.map(\.name))
+        #expect(dump.sheets == WorkbookWriter.sheets.map(\.name).filter { $0 != "Chưa nộp" })
         let summary = dump["Tổng hợp"]
         #expect(summary.texts(row: 2).prefix(10) == ArraySlice(WorkbookWriter.sheets[0].headers))
         #expect(summary.cell(3, 1)?.value == .text("Tổng cộng"))
@@ -64,5 +64,21 @@ import Testing
         #expect(counts.exceedsExcellentQuota)
         counts.levels = [:]
         #expect(!counts.exceedsExcellentQuota)
+    }
+}
+
+@Suite struct RosterSheetTests {
+    @Test func notSubmittedSheetOnlyWithARoster() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.file("chua-nop.xlsx")
+        let missing = [NotSubmittedRow(fullName: "Lê Văn Tám", dateOfBirth: CivilDate(year: 1970, month: 1, day: 2),
+                                       partyCell: "Chi bộ Thôn 1", grassroots: "Đảng bộ xã", note: "Miễn công tác và sinh hoạt đảng")]
+        try WorkbookWriter.write(ConsolidatedReport(year: 2020, notSubmitted: missing, createdAt: 1_767_225_600), to: path)
+        let dump = try WorkbookReader.read(path)
+        #expect(dump.sheets.last == "Chưa nộp")
+        let sheet = dump["Chưa nộp"]
+        #expect(sheet.texts(row: 2) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ cơ sở", "Ghi chú"])
+        #expect(sheet.cell(3, 2)?.value == .text("Lê Văn Tám"))
     }
 }

@@ -1,27 +1,39 @@
 import KiemdiemCore
 
-/// `Bị từ chối`: one row per finding of a rejected form (contract §5).
+/// A list of findings, one row each: `Bị từ chối` (every finding of a rejected form, contract §5)
+/// and `Cảnh báo` (warnings on accepted forms and of the batch, such as `QUOTA_EXCEEDED`).
 ///
 /// Layout (Excel rows, one-based): row 1 title; row 2 the header row —
 /// `Tệp` · `Mã` · `Trường` · `Lý do` · `Họ và tên` · `Chi bộ` (exactly these, columns A–F);
 /// rows 3… the findings in the report's order. `Mã` is the stable finding code auditors filter
 /// on; `Trường` shows the field's Vietnamese name with its path when the path is known.
-enum RejectionsSheet {
-    static let name = "Bị từ chối"
+struct FindingsSheet: Sendable {
+    let name: String
+    let titlePrefix: String
+    let rows: @Sendable (ConsolidatedReport) -> [RejectionRow]
+
     static let headerRow = 1  // zero-based: Excel row 2
     static let headers = ["Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"]
-    static let layout = SheetLayout(name: name, headerRow: headerRow + 1, headers: headers)
 
-    static func title(year: Int) -> String { "DANH SÁCH BẢN KIỂM ĐIỂM BỊ TỪ CHỐI NĂM \(year)" }
+    static let rejections = FindingsSheet(name: "Bị từ chối", titlePrefix: "DANH SÁCH BẢN KIỂM ĐIỂM BỊ TỪ CHỐI",
+                                          rows: { $0.rejections })
+    static let warnings = FindingsSheet(name: "Cảnh báo", titlePrefix: "CẢNH BÁO VỀ BẢN KIỂM ĐIỂM VÀ XẾP LOẠI",
+                                        rows: { $0.warnings })
 
-    static func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
+    var layout: SheetLayout { SheetLayout(name: name, headerRow: FindingsSheet.headerRow + 1, headers: FindingsSheet.headers) }
+
+    func title(year: Int) -> String { "\(titlePrefix) NĂM \(year)" }
+
+    func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
+        let headers = FindingsSheet.headers
+        let headerRow = FindingsSheet.headerRow
         let sheet = try workbook.addSheet(name)
         let lastColumn = headers.count - 1
         try sheet.title(title(year: report.year), lastColumn: lastColumn)
         try sheet.header(headers, row: headerRow)
 
         var row = headerRow + 1
-        for rejection in report.rejections {
+        for rejection in rows(report) {
             try sheet.text(rejection.file, row: row, column: 0)
             try sheet.text(rejection.code.rawValue, row: row, column: 1)
             try sheet.text(rejection.field.map(FieldNames.vietnamese), row: row, column: 2)

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+@testable import BatchRun
+import KiemdiemCore
+import Ledger
+import ReviewRules
+
+/// The rules that need more than one form: the quota, the order of collective reviews, and the
+/// roster's effects on a whole run.
+@Suite(.serialized) struct BatchRulesTests {
+    func record(_ name: String, committee: String = "Đảng bộ xã A", level: Level?, status: ClassificationStatus = .final,
+                id: Int64) -> SubmissionRecord {
+        var s = SubmissionRecord(sha256: "\(id)", originalName: "\(name).docx", storedPath: "archive/\(name).docx",
+                                 verdict: .accepted, year: 2020, status: status, findings: [])
+        s.id = id
+        s.kind = .individual
+        s.fullName = name
+        s.partyCommittee = committee
+        s.partyCell = "Chi bộ 1"
+        s.memberKey = name
+        s.level = level
+        return s
+    }
+
+    @Test(arguments: [
+        // (excellent, good, rounding, flagged)
+        (1, 5, QuotaRounding.exact, false),
+        (2, 5, .exact, true),
+        (1, 4, .exact, true),
+        (1, 4, .floor, true),
+        (1, 5, .floor, false),
+        (0, 0, .exact, false),
+        (1, 0, .exact, true),
+    ])
+    func quotaPerGrassrootsOrganisation(excellent: Int, good: Int, rounding: QuotaRounding, flagged: Bool) {
+        var forms: [SubmissionRecord] = []
+        var id: Int64 = 1
+        for i in 0..<excellent { forms.append(record("xs\(i)", level: .excellent, id: id)); id += 1 }
+        for i in 0..<good { forms.append(record("t\(i)", level: .good, id: id)); id += 1 }
+        // Another organisation's members never count here.
+        for i in 0..<3 { forms.append(record("b\(i)", committee: "Đảng bộ xã B", level: .excellent, id: id)); id += 1 }
+        let rows = ReportBuilder.quotaWarnings(forms.filter { $0.partyCommittee == "Đảng bộ xã A" },
+                                               roster: nil, rules: RuleOptions(quotaRounding: rounding))
+        #expect(rows.isEmpty == !flagged)
+        if flagged { #expect(rows.count == excellent && rows.allSatisfy { $0.code == .quotaExceeded }) }
+    }
+
+    @Test func quotaCountsOnlyCommitteeDecisions() {
+        let forms = [record("a", level: .excellent, status: .provisional, id: 1), record("b", level: .good, id: 2)]
+        #expect(ReportBuilder.quotaWarnings(forms, roster: nil, rules: RuleOptions()).isEmpty)
+    }
+
+    /// A run over the sample inbox with the sample roster: exemptions, caps, and who is missing.
+    @Test func theRosterShapesTheRun() throws {
+        let box = try NightlyRunTests.Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        var config = box.config
+        config.roster = fixtures.appendingPathComponent("roster/danh-sach-dang-vien-2020.csv").path
+        let result = NightlyRun(config: config, logger: quiet).run()
+        #expect(result.status == .someRejected)
+
+        let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
+        let byName = Dictionary(try ledger.submissions(year: 2020).compactMap { s in s.fullName.map { ($0, s) } },
+                                uniquingKeysWith: { a, _ in a })
+        #expect(byName["Hồ Thị Thanh Tâm"]?.status == .exempt)
+        #expect(byName["Hồ Thị Thanh Tâm"]?.findings.contains { $0.code == .exemptMember } == true)
+        #expect(byName["Lê Văn Thành"]?.status == .exempt)
+        #expect(byName["Hoàng Minh Tuấn"]?.level == .unsatisfactory)
+        #expect(byName["Ngô Đức Thắng"]?.level == .satisfactory)
+
+        let book = try NightlyRunTests().readWorkbook(config.workbook)
+        let rows = book["rows"] as! [String: [[Any]]]
+        let missing = try #require(rows["Chưa nộp"]).dropFirst(2).map { "\($0[1])" }
+        #expect(Set(missing) == ["Đinh Công Tráng", "Mai Thị Sương", "Lý Văn Bình", "Trương Thị Kim Liên"])
+        let summary = rows["Tổng hợp"]!
+        let total = try #require(summary.first { "\($0.first ?? "")" == "Tổng cộng" })
+        #expect(total[4] as? Int == 2)   // Không xếp loại: the two exempt members
+        let warnings = rows["Cảnh báo"]!.dropFirst(2).map { "\($0[1])" }
+        #expect(warnings.contains("EXEMPT_MEMBER") && warnings.contains("LEVEL_CAPPED"))
+
+        // Biểu 6F: 22 readable roster rows had to review; 17 accepted forms are theirs.
+        let statistics = rows["Thống kê"]!
+        func count(_ label: String) -> Int? { statistics.first { "\($0[0])" == label }?[2] as? Int }
+        #expect(count("1. Số đảng viên phải kiểm điểm") == 22)
+        #expect(count("2. Số đảng viên đã kiểm điểm") == 17)
+        #expect(count("3. Số đảng viên chưa kiểm điểm") == 5)
+        #expect(count("   3.2. Miễn công tác và sinh hoạt đảng") == 1)
+        #expect(count("   3.3. Đình chỉ sinh hoạt đảng") == 1)
+    }
+
+    @Test func oneWorkbookPerCellForItsSecretary() throws {
+        let box = try NightlyRunTests.Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        var config = box.config
+        config.perCell = true
+        _ = NightlyRun(config: config, logger: quiet).run()
+        let folder = RunSession.perCellFolder(config.workbook)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.count == 3, "\(files)")
+        for file in files {
+            let book = try NightlyRunTests().readWorkbook(folder.appendingPathComponent(file).path)
+            let rows = book["rows"] as! [String: [[Any]]]
+            let cells = Set(rows["Đảng viên"]!.dropFirst(2).map { OrganisationKeyText.cell("\($0[3])") })
+            #expect(cells.count == 1, "\(file): \(cells)")
+            let summary = rows["Tổng hợp"]!
+            #expect(summary.count == 4)   // title, header, the cell, Tổng cộng
+        }
+    }
+
+    /// A member classified before the cell's collective review is refused when the collective
+    /// report is already in the store; the other way round, the collective report is.
+    @Test func theCollectiveReviewComesFirst() throws {
+        let box = try NightlyRunTests.Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        let inbox = box.inbox
+        // Keep only the cell's collective report (meeting 10/12/2020) and one member decided 29/12/2020.
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+        where !["bao-cao-tap-the-chi-bo-van-phong-2020.docx", "nguyen-van-an.docx"].contains(name) {
+            try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
+        }
+        let result = NightlyRun(config: box.config, logger: quiet).run()
+        #expect(result.status == .allAccepted, "\(result.message ?? "")")
+
+        // The same member, decided before the meeting, arriving after the report: refused.
+        let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
+        let early = try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 5)!),
+                                            year: 2020, ledger: ledger, language: .vi)
+        #expect(early.map(\.code) == [.dateOrder])
+        #expect(early.first?.field == "committee_decision.date")
+        let late = try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 20)!),
+                                           year: 2020, ledger: ledger, language: .vi)
+        #expect(late.isEmpty)
+    }
+
+    func memberDecided(on date: CivilDate) -> ReviewForm {
+        var form = ReviewForm(kind: .individual, template: .mau02of2019)
+        form.year = 2020
+        form.partyCell = "Chi bộ Văn phòng"
+        form.committeeDecision = CommitteeDecision(level: .good, date: date)
+        return form
+    }
+}
+
+/// The cell key as the store computes it, for comparing spellings in tests.
+enum OrganisationKeyText {
+    static func cell(_ name: String) -> String { OrganisationKey.cell(name) }
+}
+
+@Suite struct GrassrootsOrderTests {
+    func collective(_ name: String, cell: String?, meeting: CivilDate) -> SubmissionRecord {
+        var s = SubmissionRecord(sha256: name, originalName: "\(name).docx", storedPath: "archive/\(name).docx",
+                                 verdict: .accepted, year: 2020, status: .provisional, findings: [])
+        s.kind = .collective
+        s.partyCommittee = "Đảng bộ xã Triệu Phong"
+        s.partyCell = cell
+        s.meetingDate = meeting
+        return s
+    }
+
+    func report(cell: String?, meeting: CivilDate) -> ReviewForm {
+        var form = ReviewForm(kind: .collective, template: .mau01)
+        form.year = 2020
+        form.partyCommittee = "ĐẢNG BỘ XÃ TRIỆU PHONG"
+        form.partyCell = cell
+        form.collective = CollectiveReview(level: .good, meetingDate: meeting, signerRole: "T/M CHI ỦY")
+        return form
+    }
+
+    @Test func aCellReviewsBeforeItsOrganisation() throws {
+        let dir = try temporaryDirectory("order")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = try Ledger(path: dir.appendingPathComponent("s.sqlite").path)
+        let run = try ledger.startRun(year: 2020, at: "2020-12-31T00:00:00Z")
+        let dec15 = CivilDate(year: 2020, month: 12, day: 15)!
+        try ledger.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t") { _ in
+            Finding(.duplicateSubmission)
+        }
+        // A cell meeting after its organisation's: refused; before: fine.
+        let late = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!),
+                                           year: 2020, ledger: ledger, language: .vi)
+        #expect(late.map(\.code) == [.dateOrder])
+        let early = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!),
+                                            year: 2020, ledger: ledger, language: .vi)
+        #expect(early.isEmpty)
+
+        // The organisation's report arriving after a cell that met later than it: refused.
+        try ledger.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
+                          runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
+        let organisation = try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!),
+                                                   year: 2020, ledger: ledger, language: .vi)
+        #expect(organisation.map(\.code) == [.dateOrder])
+    }
+}
