@@ -80,7 +80,8 @@ import Testing
     }
 
     @Test func tenRandomKillsThenOneFullRunLoseNothing() throws {
-        let box = try BinaryBox("kill", populate: Self.makeInputs)
+        // Per-cell workbooks too: more atomic publishes for a kill to interrupt.
+        let box = try BinaryBox("kill", perCell: true, populate: Self.makeInputs)
         defer { box.remove() }
         let originals = multiset(Array(box.inboxFiles.values))
         try #require(originals.values.reduce(0, +) == Self.inputs)
@@ -132,9 +133,7 @@ import Testing
         if let data = FileManager.default.contents(atPath: box.rejectionLog.path), let last = data.last {
             landing.partialLogLine = last != UInt8(ascii: "\n")
         }
-        let reports = box.workspace.appendingPathComponent("reports")
-        landing.strayWorkbookTemporaries = ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? [])
-            .filter { $0.hasPrefix(".") }.count
+        landing.strayWorkbookTemporaries = workbookTemporaries(box).count
 
         guard FileManager.default.fileExists(atPath: box.workspace.appendingPathComponent("kiemdiem.sqlite").path) else {
             #expect(filed.isEmpty)
@@ -221,16 +220,23 @@ import Testing
         let members = try #require(sheets["Đảng viên"])
         let header = try #require(members.firstIndex { $0.contains { "\($0)" == "Họ và tên" } })
         #expect(members.count - header - 1 == liveMembers)
+        #expect(workbookTemporaries(box).isEmpty, "a killed publish left a temporary workbook behind")
+        let perCell = box.workspace.appendingPathComponent("reports/tong-hop-2020-chi-bo")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: perCell.path).allSatisfy { $0.hasSuffix(".xlsx") })
+    }
+
+    /// Hidden files under reports/: the atomic publisher's temporaries (".<name>.xlsx.tmp-…").
+    static func workbookTemporaries(_ box: BinaryBox) -> [String] {
         let reports = box.workspace.appendingPathComponent("reports")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: reports.path) == [box.workbook.lastPathComponent],
-                "a killed publish left a temporary workbook behind")
+        guard let walker = FileManager.default.enumerator(atPath: reports.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(".") }
     }
 
     /// The killed-and-resumed workspace reports what one uninterrupted run over the same inputs
     /// reports. Which copy of a member wins may differ with arrival order, so file names are left
     /// out of the comparison; every count and level must match.
     static func checkWorkbookAgainstUninterruptedRun(_ box: BinaryBox) throws {
-        let reference = try BinaryBox("kill-reference", populate: makeInputs)
+        let reference = try BinaryBox("kill-reference", perCell: true, populate: makeInputs)
         defer { reference.remove() }
         let run = try reference.kiemdiem(["run"])
         #expect(run.status == 3, "\(run.stderr)")
@@ -240,6 +246,10 @@ import Testing
         for sheet in ["Đảng viên", "Bị từ chối"] {
             #expect(withoutFileColumn(actual[sheet] ?? []) == withoutFileColumn(expected[sheet] ?? []), "\(sheet)")
         }
+        let perCell = "reports/tong-hop-2020-chi-bo"
+        let cells = try FileManager.default.contentsOfDirectory(atPath: reference.workspace.appendingPathComponent(perCell).path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.workspace.appendingPathComponent(perCell).path).sorted()
+                == cells.sorted())
     }
 
     /// Rows as sorted strings without the `Tệp` column.

@@ -13,7 +13,7 @@ struct BinaryBox {
     let workbook: URL
 
     /// Files are given an old modification time so the default `settle_seconds` takes them.
-    init(_ name: String, populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
+    init(_ name: String, perCell: Bool = false, populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
         root = try temporaryDirectory(name)
         inbox = root.appendingPathComponent("inbox")
         workspace = root.appendingPathComponent("workspace")
@@ -31,6 +31,7 @@ struct BinaryBox {
             year: 2020
             report:
               workbook: workspace/reports/tong-hop-2020.xlsx
+              per_cell: \(perCell)
             """.write(to: config, atomically: true, encoding: .utf8)
     }
 
