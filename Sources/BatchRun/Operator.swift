@@ -41,12 +41,14 @@ public enum Operator {
         let started = Date()
         let workspace = Workspace(path: config.workspace)
         do {
-            try workspace.prepare()
+            // As in `run`: a refused report creates nothing but the folder that holds the lock.
+            try Workspace.makeDirectory(workspace.root)
             guard let lock = try RunLock(path: workspace.lockFile.path) else {
                 return RunResult(status: .locked, counts: RunCounts(), workbook: nil, seconds: 0,
                                  message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
             }
             defer { withExtendedLifetime(lock) {} }
+            try workspace.prepare()
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)
             let workbook = try session.publishWorkbook()

@@ -80,11 +80,16 @@ extension RejectionLog {
         }
         var previous = genesis
         var count = 0
-        for (index, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, raw) in lines.enumerated() {
             if raw.isEmpty { continue }
             count += 1
             guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any] else {
-                return .failure(LogVerificationError(line: index + 1, reason: "không phải JSON"))
+                // A last line without its newline is an append a killed run never finished.
+                let unfinished = index == lines.count - 1 && data.last != UInt8(ascii: "\n")
+                return .failure(LogVerificationError(line: index + 1, reason: unfinished
+                    ? "dòng cuối ghi dở do lượt chạy bị ngắt; lượt chạy sau sẽ cắt bỏ và ghi lại"
+                    : "không phải JSON"))
             }
             guard let prev = object["prev_sha256"] as? String else {
                 return .failure(LogVerificationError(line: index + 1, reason: "thiếu prev_sha256"))
