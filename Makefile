@@ -20,3 +20,11 @@ deps-test:
 
 clean:
 	rm -rf .build workspace
+
+# libFuzzer targets for the package, Word and form layers (Fuzz/README.md), one after another:
+# make fuzz FUZZ_SECONDS=600 [FUZZ_TARGETS="package word form"]
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= package word form
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzz/run.sh $(FUZZ_TARGETS)
