@@ -176,6 +176,12 @@ def committed():
                         + "</w:customXml>" * 100_000, 1)
     write_zip(out("deep-nesting.docx"), replaced("word/document.xml", deep.encode(), base))
 
+    # 20 extra levels of w:customXml around the body's content (depth 25 in all): read under the
+    # default max_xml_depth (256), rejected under a configured 16. Proves the setting reaches the reader.
+    nested = body.replace("<w:body>", "<w:body>" + "<w:customXml w:element=\"x\">" * 20, 1)
+    nested = nested.replace("<w:sectPr", "</w:customXml>" * 20 + "<w:sectPr", 1)
+    write_zip(out("nested-20.docx"), replaced("word/document.xml", nested.encode(), base))
+
     # Invalid UTF-8 inside w:t: an overlong form, a lone continuation byte and 0xFF in the name.
     bad = part("word/document.xml").replace("Bùi Thị Mai Anh".encode(), b"B\xc3\x28i Th\x80 \xff Anh\xc0\xaf", 1)
     write_zip(out("invalid-utf8.docx"), replaced("word/document.xml", bad, base))

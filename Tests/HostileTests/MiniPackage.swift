@@ -1,3 +1,4 @@
+// Shared with the fuzz targets: Fuzz/build.sh compiles this file into the Word and form targets.
 /// Wraps fuzzer-chosen XML into the smallest package the Word reader accepts, so the Word and
 /// form targets spend their time in XML → blocks → form instead of in rejecting random ZIPs.
 /// Entries are stored (not deflated): building the archive must cost far less than reading it.
