@@ -24,7 +24,7 @@ declare -A EXPECT=(
   [spreadsheet.xlsx.docx]=NOT_A_WORD_DOCUMENT [no-main-part.docx]=NOT_A_WORD_DOCUMENT
   [xxe-local-file.docx]=UNSAFE_XML [xxe-in-styles.docx]=UNSAFE_XML [external-dtd.docx]=UNSAFE_XML
   [billion-laughs.docx]=UNSAFE_XML [deep-nesting.docx]=ARCHIVE_LIMIT_EXCEEDED [nested-20.docx]=-
-  [invalid-utf8.docx]=MALFORMED_XML [large-50mb.docx]=NOT_A_REVIEW_FORM
+  [invalid-utf8.docx]=MALFORMED_XML [bad-encoding.docx]=MALFORMED_XML [large-50mb.docx]=NOT_A_REVIEW_FORM
   [broken-numbering.docx]=MALFORMED_XML [broken-styles.docx]=MALFORMED_XML
 )
 

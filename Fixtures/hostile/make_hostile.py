@@ -186,6 +186,11 @@ def committed():
     bad = part("word/document.xml").replace("Bùi Thị Mai Anh".encode(), b"B\xc3\x28i Th\x80 \xff Anh\xc0\xaf", 1)
     write_zip(out("invalid-utf8.docx"), replaced("word/document.xml", bad, base))
 
+    # A main part that libxml2 takes for UCS-4 (a zero-padded "<") and then cannot convert; found by
+    # fuzz-word: the conversion error used to be printed on stderr by libxml2 itself.
+    write_zip(out("bad-encoding.docx"), replaced("word/document.xml",
+                                                 b"\x00\x00\x00<\x00\x00\x00?\x00\x00\x10\x73garbage", base))
+
     # Broken secondary parts: the form must still be read, with a warning.
     write_zip(out("broken-numbering.docx"), replaced(
         "word/numbering.xml", part("word/numbering.xml").replace(b"</w:numbering>", b""), base))

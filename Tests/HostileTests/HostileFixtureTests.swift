@@ -35,6 +35,7 @@ let committedCases: [HostileCase] = [
     HostileCase(file: "deep-nesting.docx", findings: ["ARCHIVE_LIMIT_EXCEEDED/error"]),
     HostileCase(file: "nested-20.docx", findings: []),
     HostileCase(file: "invalid-utf8.docx", findings: ["MALFORMED_XML/error"]),
+    HostileCase(file: "bad-encoding.docx", findings: ["MALFORMED_XML/error"]),
     HostileCase(file: "broken-numbering.docx", findings: ["MALFORMED_XML/warning"]),
     HostileCase(file: "broken-styles.docx", findings: ["MALFORMED_XML/warning"]),
 ]
@@ -97,4 +98,20 @@ func brokenSecondaryPartDegradesToAWarning(_ file: String, _ part: String) throw
     let outcome = FormPipeline().process(try hostileBytes("xxe-in-styles.docx"))
     #expect(outcome.findings.map(\.brief) == ["UNSAFE_XML/error"])
     #expect(outcome.findings.first?.evidence == "word/styles.xml")
+}
+
+@Test func libxml2PrintsNothingOnStderr() throws {
+    // stderr carries only progress; libxml2 printed encoding errors there itself (fuzz-word).
+    for file in ["bad-encoding.docx", "invalid-utf8.docx", "billion-laughs.docx", "broken-styles.docx"] {
+        let process = Process()
+        process.executableURL = kiemdiemBinary
+        process.arguments = ["inspect", "--json", hostileRoot.appendingPathComponent(file).path]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: stderr, as: UTF8.self) == "", "\(file)")
+    }
 }
