@@ -26,3 +26,11 @@ clean:
 check-workbooks: deps-test
 	command -v soffice >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
 	swift test --filter LibreOfficeTests
+
+# libFuzzer targets for the package, Word and form layers (Fuzz/README.md), one after another:
+# make fuzz FUZZ_SECONDS=600 [FUZZ_TARGETS="package word form"]
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= package word form
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzz/run.sh $(FUZZ_TARGETS)

@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage"]),
         .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py"]),
     ],
     swiftLanguageModes: [.v6]

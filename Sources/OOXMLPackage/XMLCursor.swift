@@ -53,6 +53,12 @@ public final class XMLCursor {
         _ bytes: [UInt8], part: String, limits: PackageLimits, _ body: (XMLCursor) throws(PackageFailure) -> R
     ) throws(PackageFailure) -> R {
         _ = initialised
+        // XML_PARSE_NOERROR silences the parser, but errors raised outside a parser context (an
+        // input that fails encoding conversion: "encoding error : input conversion failed…",
+        // "I/O error : encoder error") still went to libxml2's default handler, i.e. to our
+        // stderr, which carries only progress. Found by fuzz-word. The handler is per thread in
+        // libxml2, so it is set on every read; errors are still recorded for xmlGetLastError.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         let outcome: Result<R, PackageFailure> = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
                 return .failure(PackageFailure(.malformedXML, evidence: part, detail: "empty part"))

@@ -30,7 +30,20 @@ public struct FormExtractor: Sendable {
     public var language: MessageLanguage
     public init(language: MessageLanguage = .vi) { self.language = language }
 
+    /// A review form runs to a few pages (the real ones here have about 80 paragraphs); a document
+    /// with tens of thousands is not one. Without this bound a large main part of plain text (issue 8:
+    /// 50 MB, 420,000 paragraphs, well inside the package limits) was flattened and folded in full
+    /// before the title search failed: 30 s and 190 MB peak for a certain NOT_A_REVIEW_FORM.
+    static let maxParagraphs = 20_000
+
     public func extract(_ document: WordDocument) -> FormExtraction {
+        let paragraphs = FormExtractor.paragraphCount(document.headers, stoppingAbove: FormExtractor.maxParagraphs)
+            + FormExtractor.paragraphCount(document.body, stoppingAbove: FormExtractor.maxParagraphs)
+        if paragraphs > FormExtractor.maxParagraphs {
+            let pass = ExtractionPass(lines: [], language: language)
+            return FormExtraction(form: nil, findings: [pass.finding(.notAReviewForm, field: "file",
+                                                                     evidence: "hơn \(FormExtractor.maxParagraphs) đoạn văn")])
+        }
         var pass = ExtractionPass(lines: LineFlattener.lines(of: document), language: language)
         var extraction = pass.run()
         if var form = extraction.form, form.kind == .individual, (form.year ?? 0) >= 2025 {
@@ -38,6 +51,24 @@ public struct FormExtractor: Sendable {
             extraction.form = form
         }
         return extraction
+    }
+}
+
+extension FormExtractor {
+    /// Paragraphs in `blocks`, table cells included; stops counting once past `limit`.
+    static func paragraphCount(_ blocks: [Block], stoppingAbove limit: Int) -> Int {
+        var count = 0
+        for block in blocks {
+            switch block {
+            case .paragraph: count += 1
+            case .table(let table):
+                for row in table.rows {
+                    for cell in row.cells { count += paragraphCount(cell.blocks, stoppingAbove: limit - count) }
+                }
+            }
+            if count > limit { return count }
+        }
+        return count
     }
 }
 

@@ -49,11 +49,11 @@ struct ParagraphBuilder {
     }
 
     func finish() -> Paragraph {
-        let final = TextFolding.nfc(String(text))
+        let final = ParagraphBuilder.isTriviallyNFC(text) ? ParagraphBuilder.tightCopy(text) : TextFolding.nfc(String(text))
         // Every ☒/☐ in the text was put there by `appendBox`, in order, so the n-th box glyph
         // of the NFC text is the n-th checkbox.
         var offsets: [Int] = []
-        for (offset, character) in final.enumerated() {
+        for (offset, character) in final.enumerated() where !boxes.isEmpty {
             if let first = character.unicodeScalars.first, first == CheckGlyph.checked || first == CheckGlyph.unchecked {
                 offsets.append(offset)
             }
@@ -61,5 +61,39 @@ struct ParagraphBuilder {
         let checkboxes = zip(boxes, offsets).map { Checkbox(checked: $0.0.checked, encoding: $0.0.encoding, offset: $0.1) }
         return Paragraph(text: final, numberingLabel: numberingLabel, styleID: styleID, checkboxes: checkboxes,
                          struck: struckPieces.map { TextFolding.nfc(String($0)) }, contentControls: controls)
+    }
+
+    /// True when `text` is NFC already and Foundation's normalisation (a bridge to CFString and
+    /// back) can be skipped: it was a third of the read time of a 50 MB main part (issue 8), and
+    /// nearly every paragraph of a Vietnamese form qualifies. Each scalar in these ranges is
+    /// NFC_Quick_Check=Yes and never the second half of a canonical composition (those are all
+    /// combining marks or conjoining jamo, at U+0300 and above, outside the ranges), so no
+    /// sequence of them can change under NFC. `WordDocumentTests.triviallyNFCRangesAreStable`
+    /// checks every scalar and every adjacent pair of the ranges against Foundation.
+    static let triviallyNFCRanges: [ClosedRange<UInt32>] = [
+        0x0000...0x02FF,   // Latin-1, Latin Extended-A/B (ơ, ư, đ), IPA, spacing modifiers
+        0x1E00...0x1EFF,   // Latin Extended Additional: the precomposed Vietnamese letters
+        0x2010...0x2027,   // dashes, quotes, bullets, ellipsis
+        0x2030...0x205E,   // per mille, primes, more punctuation
+        0x2610...0x2612,   // ☐ ☑ ☒
+    ]
+
+    /// The text in a buffer of its own size: `text` grew by appends and has spare capacity, which
+    /// a document of 420,000 paragraphs would keep alive (+9 MB at peak); Foundation's NFC used to
+    /// make this fresh copy as a side effect.
+    static func tightCopy(_ text: String.UnicodeScalarView) -> String {
+        let utf8 = String(text).utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            buffer.initialize(fromContentsOf: utf8)
+        }
+    }
+
+    static func isTriviallyNFC(_ text: String.UnicodeScalarView) -> Bool {
+        for scalar in text {
+            let value = scalar.value
+            if value < 0x300 { continue }
+            guard triviallyNFCRanges.contains(where: { $0.contains(value) }) else { return false }
+        }
+        return true
     }
 }
