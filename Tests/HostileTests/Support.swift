@@ -54,28 +54,32 @@ struct ChildCost {
     var peakKilobytes: Int
 }
 
-/// Runs `kiemdiem inspect --json FILE` as a child (stdout and stderr to /dev/null) and reads its
-/// peak RSS from `wait4`'s rusage: Foundation's Process reaps its child itself, so posix_spawn.
+/// Runs `kiemdiem inspect --json FILE` as a grandchild under a small Python parent and reads its
+/// peak RSS from that parent's `RUSAGE_CHILDREN`. Spawning it from this test process directly would
+/// not do: Linux carries the parent's high-water mark into a child's `ru_maxrss` across `exec`,
+/// so every child would "peak" at the size of the test process itself.
 func measureInspect(_ file: URL) throws -> ChildCost {
-    let arguments = [kiemdiemBinary.path, "inspect", "--json", file.path]
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let start = ContinuousClock.now
-    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
-    guard spawned == 0 else { throw BigFixtureError(reason: "posix_spawn: \(spawned)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let elapsed = ContinuousClock.now - start
-    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return ChildCost(status: exit, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                     peakKilobytes: Int(usage.ru_maxrss))
+    let script = """
+        import resource, subprocess, sys, time
+        start = time.monotonic()
+        done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elapsed = time.monotonic() - start
+        print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, elapsed)
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, kiemdiemBinary.path, "inspect", "--json", file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let fields = String(decoding: data, as: UTF8.self).split(separator: " ")
+    guard process.terminationStatus == 0, fields.count == 3, let status = Int32(fields[0]),
+          let peak = Int(fields[1]), let seconds = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        throw BigFixtureError(reason: "measuring \(file.lastPathComponent) failed")
+    }
+    return ChildCost(status: status, seconds: seconds, peakKilobytes: peak)
 }
 
 extension Finding {
