@@ -1,8 +1,15 @@
+import Foundation
 import KiemdiemCore
 import OOXMLPackage
 import ReviewForms
 import ReviewRules
 import WordDocument
+
+/// A file that could not be read at all (gone, unreadable): an I/O fault, not a finding.
+public struct FileReadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var description: String { "không đọc được \(path)" }
+}
 
 /// What the pipeline made of one file's bytes: read → extract → validate → classify.
 public struct FormOutcome: Sendable {
@@ -26,6 +33,21 @@ public struct FormPipeline: Sendable {
         self.limits = limits
         self.rules = rules
         self.roster = roster
+    }
+
+    /// Reads the file only when it is within `maxFileBytes`: a larger upload is `FILE_TOO_LARGE`
+    /// at the cost of one streaming hash, never a whole-file allocation.
+    public func process(fileAt url: URL) throws(FileReadError) -> FormOutcome {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue
+        if let size, size > limits.maxFileBytes {
+            guard let sha = ContentDigest.sha256Hex(fileAt: url.path) else { throw FileReadError(path: url.path) }
+            let finding = Finding(.fileTooLarge, field: "file", evidence: "\(size) byte",
+                                  detail: "> \(limits.maxFileBytes)", language: rules.language)
+            return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
+                               provenance: [:], unknownElements: [:])
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw FileReadError(path: url.path) }
+        return process([UInt8](data))
     }
 
     public func process(_ bytes: [UInt8]) -> FormOutcome {

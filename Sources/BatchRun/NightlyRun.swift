@@ -501,10 +501,9 @@ enum Analysed {
             while index < claims.count {
                 let claim = claims[index]
                 do {
-                    let bytes = try [UInt8](Data(contentsOf: claim.url))
-                    results.set(index, .success(pipeline.process(bytes)))
+                    results.set(index, .success(try pipeline.process(fileAt: claim.url)))
                 } catch {
-                    results.set(index, .failure(WorkspaceError("không đọc được \(claim.url.path): \(error.localizedDescription)")))
+                    results.set(index, .failure(WorkspaceError(String(describing: error))))
                 }
                 index += workers
             }

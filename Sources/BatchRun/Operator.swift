@@ -70,13 +70,13 @@ public enum Operator {
     /// touching nothing.
     public static func dryRun(_ config: PipelineConfig, now: Date = Date()) -> [(file: String, outcome: FormOutcome?)] {
         let inbox = URL(fileURLWithPath: config.inbox)
-        let pipeline = FormPipeline(limits: config.limits, rules: config.rules)
+        let roster = config.roster.flatMap { try? RosterFile.load(path: $0) }
+        let pipeline = FormPipeline(limits: config.limits, rules: config.rules, roster: roster)
         var results: [(String, FormOutcome?)] = []
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() {
             let url = inbox.appendingPathComponent(name)
             guard Intake.classify(name: name, url: url, settleSeconds: config.settleSeconds, now: now) == .ready else { continue }
-            let bytes = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
-            results.append((name, bytes.map(pipeline.process)))
+            results.append((name, try? pipeline.process(fileAt: url)))
         }
         return results
     }

@@ -34,6 +34,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Danh sách đảng viên (CSV hoặc XLSX) để xét miễn, kỷ luật, nghỉ ốm.")
     var roster: String?
 
+    @Option(name: .shortAndLong, help: "Dùng giới hạn, quy tắc, năm và danh sách của tệp cấu hình này (như lượt chạy đêm).")
+    var config: String?
+
     func validate() throws {
         guard MessageLanguage(rawValue: language) != nil else {
             throw ValidationError("--language phải là vi hoặc en")
@@ -46,7 +49,15 @@ struct Inspect: ParsableCommand {
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
         var pipeline = FormPipeline(rules: RuleOptions(batchYear: year, language: MessageLanguage(rawValue: language) ?? .vi))
-        if let roster {
+        var rosterPath = roster
+        if let config {
+            // As tonight's run would see the file: its limits, rules, batch year and roster.
+            let settings = try loadConfig(config)
+            pipeline = FormPipeline(limits: settings.limits, rules: settings.rules)
+            if let year { pipeline.rules.batchYear = year }
+            rosterPath = roster ?? settings.roster
+        }
+        if let roster = rosterPath {
             do {
                 pipeline.roster = try RosterFile.load(path: roster)
             } catch {
@@ -57,11 +68,13 @@ struct Inspect: ParsableCommand {
         }
         var anyRejected = false
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                writeError("kiemdiem: không đọc được \(file)")
+            let outcome: FormOutcome
+            do {
+                outcome = try pipeline.process(fileAt: URL(fileURLWithPath: file))
+            } catch {
+                writeError("kiemdiem: \(error)")
                 throw ExitCode(ExitStatus.noInput.rawValue)
             }
-            let outcome = pipeline.process([UInt8](data))
             anyRejected = anyRejected || outcome.rejected
             let name = URL(fileURLWithPath: file).lastPathComponent
             if json {

@@ -42,3 +42,25 @@ import Testing
         }
     }
 }
+
+@Suite struct LargeFileTests {
+    /// A file over `max_file_bytes` is refused from its size alone: hashed in pieces, never read whole.
+    @Test func anOversizedFileIsRefusedWithoutBeingRead() throws {
+        let dir = try temporaryDirectory("large")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("qua-lon.docx")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 300 << 20)   // 300 MiB, sparse
+        try handle.close()
+        let config = dir.appendingPathComponent("pipeline.yml")
+        try "inbox: in\nworkspace: ws\nyear: 2020\nintake:\n  max_file_bytes: 1048576\nreport:\n  workbook: ws/r.xlsx\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let result = try runProcess(kiemdiemBinary, ["inspect", "--json", "--config", config.path, file.path])
+        #expect(result.status == 3)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let codes = (object["findings"] as! [[String: Any]]).map { $0["code"] as! String }
+        #expect(codes == ["FILE_TOO_LARGE"])
+        #expect((object["sha256"] as? String)?.count == 64)
+    }
+}
