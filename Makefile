@@ -34,3 +34,12 @@ FUZZ_TARGETS ?= package word form
 .PHONY: fuzz
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzz/run.sh $(FUZZ_TARGETS)
+
+# Benchmarks (not part of `make test`): kiemdiem run vs the python-docx baseline and the libxml2
+# floor, one table; see BENCHMARKS.md. `make bench-100k` is the documented 100,000-form run.
+.PHONY: bench bench-100k
+bench: deps
+	./Benchmarks/bench.sh
+
+bench-100k: deps
+	BENCH_SIZES=100000 BENCH_WORKERS="2" BENCH_REPEAT=1 BENCH_BASELINE_N=200 ./Benchmarks/bench.sh
