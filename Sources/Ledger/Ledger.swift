@@ -100,6 +100,10 @@ public final class Ledger: Sendable {
                 CREATE INDEX submissions_year_cell ON submissions(year, cell_key);
                 """)
         }
+        migrator.registerMigration("v3: find the rejections not yet logged without scanning the year") { db in
+            // Checked after every recorded file: without it each check read the whole table.
+            try db.execute(sql: "CREATE INDEX submissions_unlogged ON submissions(id) WHERE verdict = 'rejected' AND logged = 0")
+        }
         return migrator
     }
 
