@@ -456,23 +456,7 @@ extension RunSession {
 
     /// The last `count` complete lines of the log (fewer if the file is shorter), parsed.
     private static func trailingLines(_ url: URL, count: Int) throws(WorkspaceError) -> [[String: Any]] {
-        guard count > 0, let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        var window: UInt64 = 64 * 1024
-        while true {
-            let start = size > window ? size - window : 0
-            try? handle.seek(toOffset: start)
-            let data = (try? handle.readToEnd()) ?? Data()
-            var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-            // The first line of a window that does not start the file may be cut: drop it, and
-            // widen the window when too few whole lines remain.
-            if start > 0 {
-                if !lines.isEmpty { lines.removeFirst() }
-                if lines.count < count { window *= 4; continue }
-            }
-            return lines.suffix(count).map { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] ?? [:] }
-        }
+        RejectionLog.tail(url, lines: count).map { (try? JSONSerialization.jsonObject(with: $0)) as? [String: Any] ?? [:] }
     }
 }
 

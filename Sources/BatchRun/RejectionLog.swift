@@ -55,9 +55,16 @@ struct RejectionLog {
 }
 
 extension RejectionLog {
-    /// The hash of the last complete line, reading only the file's tail.
+    /// The hash of the last line, reading only the file's tail.
     func lastLineHash() throws(WorkspaceError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return RejectionLog.genesis }
+        guard let last = RejectionLog.tail(url, lines: 1).last else { return RejectionLog.genesis }
+        return ContentDigest.sha256Hex(Array(last))
+    }
+
+    /// The last `count` lines of the log (fewer if the file is shorter), reading a window from its
+    /// end that widens until it holds them whole.
+    static func tail(_ url: URL, lines count: Int) -> [Data] {
+        guard count > 0, let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
         var window: UInt64 = 64 * 1024
@@ -66,10 +73,13 @@ extension RejectionLog {
             try? handle.seek(toOffset: start)
             let data = (try? handle.readToEnd()) ?? Data()
             var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-            // A line cut by the window's start is not whole: widen the window.
-            if start > 0 && lines.count < 2 { window *= 4; continue }
-            guard let last = lines.popLast() else { return RejectionLog.genesis }
-            return ContentDigest.sha256Hex(Array(last))
+            // The first line of a window that does not start the file may be cut: drop it, and
+            // widen the window when too few whole lines remain.
+            if start > 0 {
+                if !lines.isEmpty { lines.removeFirst() }
+                if lines.count < count { window *= 4; continue }
+            }
+            return lines.suffix(count).map { Data($0) }
         }
     }
 

@@ -104,6 +104,14 @@ public final class Ledger: Sendable {
             // Checked after every recorded file: without it each check read the whole table.
             try db.execute(sql: "CREATE INDEX submissions_unlogged ON submissions(id) WHERE verdict = 'rejected' AND logged = 0")
         }
+        migrator.registerMigration("v4: find a cell's collective report without reading its members") { db in
+            // The order rules look up the collective report of the member's cell for every form:
+            // through (year, cell_key) that read every member of the cell, O(N) per form.
+            try db.execute(sql: """
+                CREATE INDEX submissions_collectives ON submissions(year, cell_key, committee_key)
+                WHERE kind = 'collective'
+                """)
+        }
         return migrator
     }
 
