@@ -20,3 +20,12 @@ deps-test:
 
 clean:
 	rm -rf .build workspace
+
+# Benchmarks (not part of `make test`): kiemdiem run vs the python-docx baseline and the libxml2
+# floor, one table; see BENCHMARKS.md. `make bench-100k` is the documented 100,000-form run.
+.PHONY: bench bench-100k
+bench: deps
+	./Benchmarks/bench.sh
+
+bench-100k: deps
+	BENCH_SIZES=100000 BENCH_WORKERS="2" BENCH_REPEAT=1 BENCH_BASELINE_N=200 ./Benchmarks/bench.sh

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# make bench: kiemdiem run end to end vs the python-docx baseline and the libxml2 floor.
+# Prints ONE table (Benchmarks/report.py) and leaves the raw figures in $CORPUS/results.jsonl.
+#
+# Knobs (environment):  BENCH_SIZES="1000 10000"  BENCH_WORKERS="1 2"  BENCH_REPEAT=3
+#                       BENCH_BASELINE_N=1000  BENCH_CORPUS=Benchmarks/corpus  BENCH_SEED=2020
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${BENCH_SIZES:-"1000 10000"}
+workers_list=${BENCH_WORKERS:-"1 2"}
+repeat=${BENCH_REPEAT:-3}
+baseline_n=${BENCH_BASELINE_N:-1000}
+seed=${BENCH_SEED:-2020}
+corpus=$(mkdir -p "${BENCH_CORPUS:-Benchmarks/corpus}" && cd "${BENCH_CORPUS:-Benchmarks/corpus}" && pwd)
+results=$corpus/results.jsonl
+: > "$results"
+say() { echo "bench: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------------
+python3 -c 'import docx, openpyxl' 2>/dev/null ||
+  python3 -m pip install -q --disable-pip-version-check python-docx openpyxl
+say "swift build -c release"
+swift build -c release >&2
+bin=$(swift build -c release --show-bin-path)/kiemdiem
+gcc -O2 -Wall -o "$corpus/floor" Benchmarks/floor.c $(pkg-config --cflags --libs libxml-2.0 libzip)
+
+# --- corpora (form i depends only on the seed and i: the 1,000 forms are the first of the 10,000)
+max=0; for n in $sizes $baseline_n; do ((n > max)) && max=$n; done
+src=$corpus/forms-$seed-$max
+if [[ ! -f $src/manifest.json ]] || ! python3 -c "import json,sys; sys.exit(json.load(open('$src/manifest.json'))['count'] != $max)"; then
+  say "generating $max forms"
+  python3 Benchmarks/generate_corpus.py "$src" "$max" --seed "$seed"
+fi
+year=$(python3 -c "import json; print(json.load(open('$src/manifest.json'))['year'])")
+mapfile -t all < <(cd "$src" && ls | grep '\.docx$' | sort)
+
+record() { echo "$1" >> "$results"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# --- the floor ---------------------------------------------------------------------------------
+for n in $sizes; do
+  for ((r = 1; r <= repeat; r++)); do
+    l=$(load)
+    out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$corpus/floor" "${all[@]:0:n}")
+    read -r e m u s < "$corpus/time.txt"
+    docs_s=$(sed -E 's/.* ([0-9.]+) docs\/s/\1/' <<< "$out")
+    record "{\"what\":\"floor\",\"n\":$n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"inproc_docs_s\":$docs_s}"
+    say "floor n=$n rep=$r: $out (load $l)"
+  done
+done
+
+# --- kiemdiem run ------------------------------------------------------------------------------
+for n in $sizes; do
+  for w in $workers_list; do
+    for ((r = 1; r <= repeat; r++)); do
+      run=$corpus/run-$n-$w
+      rm -rf "$run"; mkdir -p "$run/inbox"
+      (cd "$src" && ln "${all[@]:0:n}" "$run/inbox/")      # hard links: the run moves them, the corpus stays
+      cat > "$run/pipeline.yml" <<YML
+inbox: inbox
+workspace: workspace
+year: $year
+intake:
+  settle_seconds: 0
+  workers: $w
+report:
+  workbook: workspace/reports/tong-hop-$year.xlsx
+YML
+      sync; l=$(load)
+      set +e
+      /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$bin" run --config "$run/pipeline.yml" 2> "$run/stderr.txt"
+      status=$?
+      set -e
+      read -r e m u s < "$corpus/time.txt"
+      if [[ $status != 0 && $status != 3 ]]; then say "kiemdiem run failed ($status):"; cat "$run/stderr.txt" >&2; exit 1; fi
+      summary=$(tail -n 1 "$run/stderr.txt")
+      claimed=$(sed -E 's/.*nhận ([0-9]+).*/\1/' <<< "$summary")
+      accepted=$(sed -E 's/.*hợp lệ ([0-9]+).*/\1/' <<< "$summary")
+      [[ $claimed == "$n" ]] || { say "kiemdiem claimed $claimed of $n"; exit 1; }
+      record "{\"what\":\"kiemdiem\",\"n\":$n,\"workers\":$w,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"accepted\":$accepted}"
+      say "kiemdiem n=$n workers=$w rep=$r: ${e}s ${m}KB (load $l) — $summary"
+      rm -rf "$run"
+    done
+  done
+done
+
+# --- the baseline ------------------------------------------------------------------------------
+for ((r = 1; r <= repeat; r++)); do
+  l=$(load)
+  out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" \
+        python3 "$OLDPWD/Benchmarks/baseline.py" "$corpus/baseline.xlsx" "${all[@]:0:baseline_n}")
+  read -r e m u s < "$corpus/time.txt"
+  record "{\"what\":\"baseline\",\"n\":$baseline_n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s}"
+  say "baseline n=$baseline_n rep=$r: $out (load $l)"
+done
+
+python3 Benchmarks/report.py "$results" --machine
+
+# --- hostile inputs (Fuzz/hostile-timings.sh, another branch) -----------------------------------
+if [[ -x Fuzz/hostile-timings.sh ]]; then ./Fuzz/hostile-timings.sh; elif [[ -f Fuzz/hostile-timings.sh ]]; then bash Fuzz/hostile-timings.sh; fi

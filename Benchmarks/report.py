@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Turns Benchmarks/bench.sh's results.jsonl into the one table of `make bench` (medians of the repeats).
+
+usage: report.py RESULTS.jsonl [--machine]
+"""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    date = subprocess.run(["date", "-Iseconds"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} CPUs ({cpu}), {mem / 1048576:.1f} GiB RAM, {platform.system()} {platform.release()}, {date}"
+
+
+def main():
+    rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["what"], r["n"], r["workers"]), []).append(r)
+
+    def med(key, field):
+        values = [r[field] for r in groups.get(key, [])]
+        return statistics.median(values) if values else None
+
+    def rate(key):                    # forms per second of wall time, median over the repeats
+        values = [r["n"] / r["elapsed"] for r in groups.get(key, []) if r["elapsed"] > 0]
+        return statistics.median(values) if values else None
+
+    def cpu_rate(key):                # forms per CPU-second (user + sys)
+        values = [r["n"] / (r["user"] + r["sys"]) for r in groups.get(key, []) if r["user"] + r["sys"] > 0]
+        return statistics.median(values) if values else None
+
+    order = {"kiemdiem": 0, "baseline": 1, "floor": 2}
+    print()
+    if "--machine" in sys.argv:
+        print(f"machine: {machine()}")
+    print("| program | forms | workers | forms/s (wall) | forms per CPU-s | peak RSS MB | load avg before | runs |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|")
+    for key in sorted(groups, key=lambda k: (order[k[0]], k[1], k[2])):
+        what, n, w = key
+        loads = ", ".join(f"{r['load']:.2f}" for r in groups[key])
+        label = {"kiemdiem": "kiemdiem run", "baseline": "baseline (python-docx + openpyxl)",
+                 "floor": "floor (C: libzip + xmlTextReader)"}[what]
+        print(f"| {label} | {n:,} | {w} | {rate(key):,.1f} | {cpu_rate(key):,.1f} | {med(key, 'rss_kb') / 1024:,.1f} "
+              f"| {loads} | {len(groups[key])} |")
+
+    def ratio(a, b):
+        return a / b if a and b else None
+
+    sizes = sorted({k[1] for k in groups if k[0] == "kiemdiem"})
+    big, small = (sizes[-1], sizes[0]) if sizes else (None, None)
+    base_n = next((k[1] for k in groups if k[0] == "baseline"), None)
+    k1 = ("kiemdiem", big, 1)
+    k2 = ("kiemdiem", big, 2)
+    floor = ("floor", big, 1)
+    lines = []
+
+    def target(name, value, goal, fmt, ok):
+        if value is None:
+            lines.append(f"| {name} | – | {goal} | not measured |")
+        else:
+            lines.append(f"| {name} | {fmt.format(value)} | {goal} | {'yes' if ok(value) else 'NO'} |")
+
+    best = max(filter(None, [rate(k1), rate(k2)]), default=None)
+    target(f"kiemdiem / baseline (best kiemdiem at {big:,} vs baseline at {base_n:,}, wall)" if big else "kiemdiem / baseline",
+           ratio(best, rate(("baseline", base_n, 1))), "≥ 25×", "{:.1f}×", lambda v: v >= 25)
+    target("kiemdiem / baseline, 1 worker, per CPU-s", ratio(cpu_rate(k1), cpu_rate(("baseline", base_n, 1))),
+           "≥ 25×", "{:.1f}×", lambda v: v >= 25)
+    target("kiemdiem 1 worker / floor, wall", ratio(rate(k1), rate(floor)), "≥ 60 %", "{:.0%}", lambda v: v >= 0.6)
+    target("kiemdiem / floor, per CPU-s (per core)", ratio(cpu_rate(k1), cpu_rate(floor)), "≥ 60 %", "{:.0%}",
+           lambda v: v >= 0.6)
+    target(f"2 workers / 1 worker at {big:,}" if big else "2 workers / 1 worker", ratio(rate(k2), rate(k1)),
+           "≥ 1.7×", "{:.2f}×", lambda v: v >= 1.7)
+    for w in (1, 2):
+        rss_big, rss_small = med(("kiemdiem", big, w), "rss_kb"), med(("kiemdiem", small, w), "rss_kb")
+        target(f"peak RSS {big:,} / {small:,}, {w} worker{'s' if w > 1 else ''}", ratio(rss_big, rss_small),
+               "≤ 1.10", "{:.2f}", lambda v: v <= 1.10)
+        target(f"peak RSS at {big:,}, {w} worker{'s' if w > 1 else ''}", rss_big and rss_big / 1024, "< 150 MB",
+               "{:.1f} MB", lambda v: v < 150)
+    print()
+    print("| ratio | measured | target | reached |")
+    print("|---|---:|---|---|")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
