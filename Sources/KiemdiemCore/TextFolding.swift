@@ -32,6 +32,7 @@ public enum TextFolding {
 
     /// Runs of whitespace (tabs, NBSP, line breaks) become one space; ends trimmed.
     public static func collapseWhitespace(_ text: String) -> String {
+        if let fast = collapseSimpleWhitespace(text) { return fast }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -44,6 +45,36 @@ public enum TextFolding {
             }
         }
         return out
+    }
+
+    /// A scalar that is always a Character of its own, whatever surrounds it, and whose
+    /// Character properties are its own: ASCII and Latin up to U+024F, Latin Extended Additional
+    /// (precomposed Vietnamese), general punctuation and spaces (not ZWJ/ZWNJ/format controls),
+    /// and the ballot boxes. Not CR, which joins a following LF into one Character. Combining marks, Prepend and
+    /// Hangul scalars (which join Characters) are not simple.
+    @inline(__always)
+    public static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x300 && v != 0x0D) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2000 && v <= 0x200A)
+            || (v >= 0x2010 && v <= 0x2029) || v == 0x202F || v == 0x205F || v == 0x3000
+            || (v >= 0x2610 && v <= 0x2612)
+    }
+
+    /// `collapseWhitespace` on scalars, for text made only of simple scalars (`nil` otherwise):
+    /// there one scalar is one Character, so the result is the same, without grapheme breaking.
+    private static func collapseSimpleWhitespace(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            guard isSimple(s) else { return nil }
+            if s.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// Removes dot leaders ("……", "....", "___") wherever they are, and the colons and spaces

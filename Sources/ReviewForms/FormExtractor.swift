@@ -214,13 +214,13 @@ struct ExtractionPass {
 
     /// Identity labels on a line, left to right, each with the offset where its value begins.
     func identityLabels(in line: Line) -> [FoundLabel] {
-        let folded = line.folded
-        let chars = Array(folded)
+        let chars = line.foldedCharacters
         var found: [FoundLabel] = []
         for kind in Labels.Identity.allCases {
             for variant in kind.variants {
                 var from = 0
-                while let at = folded.characterOffset(of: variant, from: from) {
+                let pattern = Array(variant)
+                while let at = chars.characterOffset(of: pattern, from: from) {
                     from = at + 1
                     if at > 0 && chars[at - 1].isLetter { continue }
                     var end = at + variant.count
@@ -338,9 +338,9 @@ struct ExtractionPass {
                 continue
             }
             skipOptions = false
-            guard let text = TextFolding.stripLeaders(TextFolding.collapseWhitespace(line.text)).map({ _ in
-                TextFolding.collapseWhitespace(line.text)
-            }) else { continue }
+            let collapsed = TextFolding.collapseWhitespace(line.text)
+            guard TextFolding.stripLeaders(collapsed) != nil else { continue }
+            let text = collapsed
             kept.append(text)
             if !isTemplateSubItem(line.key) { hasContent = true }
         }
@@ -370,7 +370,7 @@ struct ExtractionPass {
         for index in range {
             let line = lines[index]
             if let number = HeadingNumber.arabic(line.key), !line.key.contains(Labels.ratingRow) { subItem = number }
-            guard let at = line.folded.characterOffset(of: Labels.ratingRow) else { continue }
+            guard let at = line.foldedCharacters.characterOffset(of: Array(Labels.ratingRow)) else { continue }
             rowsInSection += 1
             let item = section == .remediation ? "III" : "I.\(subItem ?? rowsInSection)"
             let labelEnd = afterColon(line, from: at + Labels.ratingRow.count)
@@ -537,10 +537,10 @@ struct ExtractionPass {
     /// The first line in `range` whose text (after a leading "-") starts with one of `labels`.
     func firstLabel(_ labels: [String], in range: Range<Int>) -> (Int, Int, String)? {
         for index in range {
-            let folded = lines[index].folded
+            let folded = lines[index].foldedCharacters
             let lead = folded.prefix { $0 == "-" || $0 == " " || $0 == "+" || $0 == "\t" || $0.isNumber || $0 == "." }.count
             for label in labels {
-                if let at = folded.characterOffset(of: label), at <= lead { return (index, at, label) }
+                if let at = folded.characterOffset(of: Array(label)), at <= lead { return (index, at, label) }
             }
         }
         return nil

@@ -16,10 +16,24 @@ struct Line: Sendable {
     /// Paragraphs of one table cell share a cell id, so a label cell and its value cell can be told apart.
     let cellID: Int?
 
-    var isBlank: Bool { folded.allSatisfy { $0.isWhitespace } }
+    /// The folded text with whitespace collapsed, for whole-line comparisons. Stored: the
+    /// extraction asks for it several times per line (it was a quarter of all instructions).
+    let key: String
+    /// `folded` as Characters, for the label searches that work in Character offsets.
+    let foldedCharacters: [Character]
 
-    /// The folded text with whitespace collapsed, for whole-line comparisons.
-    var key: String { TextFolding.collapseWhitespace(folded) }
+    init(text: String, folded: String, checkboxes: [Checkbox], struck: [String], location: String, cellID: Int?) {
+        self.text = text
+        self.folded = folded
+        self.checkboxes = checkboxes
+        self.struck = struck
+        self.location = location
+        self.cellID = cellID
+        key = TextFolding.collapseWhitespace(folded)
+        foldedCharacters = Array(folded)
+    }
+
+    var isBlank: Bool { key.isEmpty }
 }
 
 enum LineFlattener {
@@ -69,6 +83,7 @@ enum LineFlattener {
 /// Folding that keeps positions: one output Character per input Character.
 enum AlignedFold {
     static func fold(_ text: String) -> String {
+        if let fast = foldSimple(text) { return fast }
         var out = String.UnicodeScalarView()
         for ch in text {
             let scalars = ch.unicodeScalars
@@ -80,6 +95,31 @@ enum AlignedFold {
         }
         return String(out)
     }
+
+    /// The same fold for text whose every scalar is its own Character (`TextFolding.isSimple`),
+    /// which is all of Vietnamese NFC text: one table lookup per scalar instead of a Foundation
+    /// decomposition per Character. `nil` for any other text.
+    private static func foldSimple(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            guard TextFolding.isSimple(s) else { return nil }
+            let v = s.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : s)
+            } else if v < 0x250 {
+                out.append(latinBase[Int(v - 0x80)])
+            } else if v >= 0x1E00 && v < 0x1F00 {
+                out.append(latinExtendedAdditionalBase[Int(v - 0x1E00)])
+            } else {
+                out.append(base(of: Character(s)))
+            }
+        }
+        return String(out)
+    }
+
+    private static let latinBase: [Unicode.Scalar] = (0x80..<0x250).map { base(of: Character(Unicode.Scalar($0)!)) }
+    private static let latinExtendedAdditionalBase: [Unicode.Scalar] =
+        (0x1E00..<0x1F00).map { base(of: Character(Unicode.Scalar($0)!)) }
 
     private static func base(of ch: Character) -> Unicode.Scalar {
         if ch == "đ" || ch == "Đ" { return "d" }
@@ -94,16 +134,7 @@ enum AlignedFold {
 extension String {
     /// Character offset of the first match of `needle` in `self`, from `start`.
     func characterOffset(of needle: String, from start: Int = 0) -> Int? {
-        guard !needle.isEmpty, start <= count else { return nil }
-        let chars = Array(self)
-        let pattern = Array(needle)
-        guard pattern.count <= chars.count else { return nil }
-        var i = start
-        while i + pattern.count <= chars.count {
-            if chars[i] == pattern[0] && Array(chars[i..<(i + pattern.count)]) == pattern { return i }
-            i += 1
-        }
-        return nil
+        Array(self).characterOffset(of: Array(needle), from: start)
     }
 
     /// The substring between two Character offsets.
@@ -112,5 +143,22 @@ extension String {
         let lo = Swift.max(0, Swift.min(from, chars.count))
         let hi = Swift.max(lo, Swift.min(to, chars.count))
         return String(chars[lo..<hi])
+    }
+}
+
+extension Array where Element == Character {
+    /// Offset of the first occurrence of `pattern` at or after `start`, comparing in place.
+    func characterOffset(of pattern: [Character], from start: Int = 0) -> Int? {
+        guard !pattern.isEmpty, start >= 0, start <= count, pattern.count <= count else { return nil }
+        var i = start
+        while i + pattern.count <= count {
+            if self[i] == pattern[0] {
+                var k = 1
+                while k < pattern.count && self[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }
