@@ -74,6 +74,13 @@ public final class XMLCursor {
 
     /// Advances to the next element boundary or text node; `false` at the end of the part.
     public func next() throws(PackageFailure) -> Bool {
+        try advance(naming: true)
+    }
+
+    /// `next()`; with `naming: false` the element name is not looked up (`name` keeps its value),
+    /// for `skipElement`, which needs only kinds and depths. Every check is the same.
+    @inline(__always)
+    private func advance(naming: Bool) throws(PackageFailure) -> Bool {
         if pendingEnd {
             pendingEnd = false
             kind = .endElement
@@ -92,13 +99,13 @@ public final class XMLCursor {
                     throw PackageFailure(.archiveLimitExceeded, evidence: partName,
                                          detail: "XML nesting deeper than \(maxDepth)")
                 }
-                name = currentName()
+                if naming { name = currentName() }
                 kind = .startElement
                 pendingEnd = xmlTextReaderIsEmptyElement(reader) == 1
                 return true
             case XML_READER_TYPE_END_ELEMENT.rawValue:
                 depth = Int(xmlTextReaderDepth(reader))
-                name = currentName()
+                if naming { name = currentName() }
                 kind = .endElement
                 return true
             case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue,
@@ -123,12 +130,18 @@ public final class XMLCursor {
         return !(kind == .endElement && depth == parentDepth)
     }
 
-    /// From a start element, advances to its matching end without looking inside.
+    /// From a start element, advances to its matching end without looking inside. Names of the
+    /// nodes inside are not looked up (a third of the cost of skipping); at the end `name` is the
+    /// skipped element's own, as set at its start.
     public func skipElement() throws(PackageFailure) {
         guard kind == .startElement else { return }
         let start = depth
-        while try next() {
-            if kind == .endElement && depth == start { return }
+        let own = name
+        while try advance(naming: false) {
+            if kind == .endElement && depth == start {
+                name = own
+                return
+            }
         }
     }
 

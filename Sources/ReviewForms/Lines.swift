@@ -100,21 +100,22 @@ enum AlignedFold {
     /// which is all of Vietnamese NFC text: one table lookup per scalar instead of a Foundation
     /// decomposition per Character. `nil` for any other text.
     private static func foldSimple(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             guard TextFolding.isSimple(s) else { return nil }
             let v = s.value
             if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : s)
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v < 0x250 {
-                out.append(latinBase[Int(v - 0x80)])
+                TextFolding.appendUTF8(latinBase[Int(v - 0x80)], to: &out)
             } else if v >= 0x1E00 && v < 0x1F00 {
-                out.append(latinExtendedAdditionalBase[Int(v - 0x1E00)])
+                TextFolding.appendUTF8(latinExtendedAdditionalBase[Int(v - 0x1E00)], to: &out)
             } else {
-                out.append(base(of: Character(s)))
+                TextFolding.appendUTF8(base(of: Character(s)), to: &out)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let latinBase: [Unicode.Scalar] = (0x80..<0x250).map { base(of: Character(Unicode.Scalar($0)!)) }
