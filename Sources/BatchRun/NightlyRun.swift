@@ -160,10 +160,13 @@ struct RunSession {
                 sequence += 1
                 let claimedName = Workspace.claimedName(original: name, stamp: stamp, sequence: sequence)
                 let url = workspace.processing.appendingPathComponent(claimedName)
-                try Workspace.move(source, to: url)
+                try Workspace.moveUnsynced(source, to: url)
                 claimed.append(Claim(url: url, name: claimedName))
             }
         }
+        // The claims are made durable together, before any of them is read: a crash before this
+        // line can only leave a file in the inbox, where the next run claims it again.
+        if !claimed.isEmpty { Workspace.syncDirectories([inbox, workspace.processing]) }
         try process(claimed, counts: &counts)
     }
 
@@ -175,54 +178,106 @@ struct RunSession {
 
     /// Reading and checking run on `workers` threads; recording and moving stay on this one, in
     /// claim order, so the store sees one writer and the outcome does not depend on timing.
+    /// Files go in batches of 16 per worker: while one batch is recorded (mostly waiting on
+    /// fsync), the next one is already being read.
     mutating func process(_ claims: [Claim], counts: inout RunCounts) throws(WorkspaceError) {
         let pipeline = self.pipeline
         let workers = max(1, config.workers)
-        var start = 0
-        while start < claims.count {
-            let batch = Array(claims[start..<min(claims.count, start + 16 * workers)])
-            let results = Analysed.run(batch, workers: workers, pipeline: pipeline)
-            for (claim, result) in zip(batch, results) {
-                switch result {
-                case .success(let outcome):
-                    try commit(claim, outcome: outcome, counts: &counts)
-                case .failure(let error):
-                    throw error
-                }
-            }
-            start += batch.count
+        let size = 16 * workers
+        let batches = stride(from: 0, to: claims.count, by: size).map { Array(claims[$0..<min(claims.count, $0 + size)]) }
+        var next = batches.first.map { Analysed.Job($0, workers: workers, pipeline: pipeline) }
+        defer { _ = next?.wait() }      // never leave a reader running behind an error
+        for k in batches.indices {
+            guard let job = next else { break }
+            let results = job.wait()
+            next = k + 1 < batches.count ? Analysed.Job(batches[k + 1], workers: workers, pipeline: pipeline) : nil
+            try commit(batches[k], results: results, counts: &counts)
         }
     }
 
-    /// Record one analysed file, then move it out of processing/.
-    mutating func commit(_ claim: Claim, outcome: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
-        counts.claimed += 1
-        let claimed = claim.url
+    /// What recording one file decided: where it goes and what to count and log once it is there.
+    struct Recorded {
+        let claim: Claim
+        let destination: URL
+        let original: String
+        let duplicateOf: String?
+        let rejected: Bool
+        let codes: String
+    }
+
+    /// Records a batch of analysed files in ONE store transaction (one fsync of the WAL), then
+    /// moves them out of processing/ and fsyncs each folder involved once. The order per file is
+    /// unchanged: record, then move. A crash before the commit leaves the whole batch unrecorded
+    /// in processing/ (read again by the next run); a crash after it leaves recorded files in
+    /// processing/ (moved on by the next run, `finishInterruptedClaims`). A file that could not be
+    /// read stops the run after the files before it are recorded and moved, as before.
+    mutating func commit(_ batch: [Claim], results: [Result<FormOutcome, WorkspaceError>],
+                         counts: inout RunCounts) throws(WorkspaceError) {
+        var analysed: [(Claim, FormOutcome)] = []
+        var failure: WorkspaceError?
+        for (claim, result) in zip(batch, results) {
+            switch result {
+            case .success(let outcome): analysed.append((claim, outcome))
+            case .failure(let error): failure = error
+            }
+            if failure != nil { break }
+        }
+        let recorded = try wrap {
+            try ledger.batch { store in
+                var taken = Set<String>()
+                return try analysed.map { claim, outcome in
+                    try record(claim, outcome: outcome, in: store, taken: &taken)
+                }
+            }
+        }
+        var folders = [workspace.processing]
+        for file in recorded {
+            try Workspace.moveUnsynced(file.claim.url, to: file.destination)
+            folders.append(file.destination.deletingLastPathComponent())
+        }
+        Workspace.syncDirectories(folders)
+        for file in recorded {
+            counts.claimed += 1
+            if file.rejected { counts.rejected += 1 } else { counts.accepted += 1 }
+            if let first = file.duplicateOf {
+                counts.duplicates += 1
+                logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(file.original)", "first": "\(first)"])
+            } else if file.rejected {
+                logger.info("từ chối", metadata: ["file": "\(file.original)", "codes": "\(file.codes)"])
+            } else {
+                logger.info("chấp nhận", metadata: ["file": "\(file.original)"])
+            }
+        }
+        try logPendingRejections()
+        if let failure { throw failure }
+    }
+
+    /// Records one analysed file inside the batch's transaction and decides where it goes.
+    func record(_ claim: Claim, outcome: FormOutcome, in store: Ledger.Batch, taken: inout Set<String>) throws -> Recorded {
         let claimedName = claim.name
         let original = Workspace.originalName(ofClaimed: claimedName)
         let arrivedAt = timestamp(now())
 
-        if let known = try wrap({ try ledger.submission(sha256: outcome.sha256) }), let knownID = known.id {
+        if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
             let folder = workspace.root.appendingPathComponent(known.storedPath).deletingLastPathComponent()
-            let destination = Workspace.unique(original, in: folder)
-            try wrap { try ledger.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claimedName,
-                                                          storedPath: workspace.relative(destination), arrivedAt: arrivedAt) }
-            try Workspace.move(claimed, to: destination)
-            counts.duplicates += 1
-            if known.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
-            logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(original)", "first": "\(known.originalName)"])
-            return
+            let destination = Workspace.unique(original, in: folder, taken: taken)
+            taken.insert(destination.path)
+            try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claimedName,
+                                             storedPath: workspace.relative(destination), arrivedAt: arrivedAt)
+            return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
+                            rejected: known.verdict == .rejected, codes: "")
         }
 
         let form = outcome.form
         let destination: URL
         if outcome.rejected {
-            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(Self.day(now())))
+            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(Self.day(now())), taken: taken)
         } else {
             destination = Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
-                .appendingPathComponent(Workspace.folderName(form?.partyCell)))
+                .appendingPathComponent(Workspace.folderName(form?.partyCell)), taken: taken)
         }
+        taken.insert(destination.path)
         var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: workspace.relative(destination),
                                       verdict: outcome.rejected ? .rejected : .accepted, year: config.year,
                                       status: outcome.classification.status, findings: outcome.findings)
@@ -243,30 +298,23 @@ struct RunSession {
         record.ruleset = outcome.classification.ruleset
         record.formJSON = form.map { $0.json.serialized() }
         let language = config.language
-        try wrap {
-            try ledger.record(record, runID: runID, claimedAs: claimedName, arrivedAt: arrivedAt) { winner in
-                Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
-            }
+        try store.record(record, runID: runID, claimedAs: claimedName, arrivedAt: arrivedAt) { winner in
+            Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
         }
-        try Workspace.move(claimed, to: destination)
-        if outcome.rejected {
-            counts.rejected += 1
-            let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
-            logger.info("từ chối", metadata: ["file": "\(original)", "codes": "\(codes)"])
-        } else {
-            counts.accepted += 1
-            logger.info("chấp nhận", metadata: ["file": "\(original)"])
-        }
-        try logPendingRejections()
+        let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
+        return Recorded(claim: claim, destination: destination, original: original, duplicateOf: nil,
+                        rejected: outcome.rejected, codes: codes)
     }
 
     /// Writes the rejection-log lines of every rejected submission not yet logged.
     func logPendingRejections() throws(WorkspaceError) {
+        // All pending lines in one write and one fsync, then one transaction marks them logged:
+        // a crash in between can only repeat lines, never lose one.
         let log = RejectionLog(url: workspace.rejectionLog, workspace: workspace)
-        for submission in try wrap({ try ledger.unloggedRejections() }) {
-            try log.append(submission, runID: runID, time: timestamp(now()))
-            if let id = submission.id { try wrap { try ledger.markLogged(id) } }
-        }
+        let pending = try wrap { try ledger.unloggedRejections() }
+        guard !pending.isEmpty else { return }
+        try log.append(pending, runID: runID, time: timestamp(now()))
+        try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
     }
 
     /// Rebuilds the year's workbook from the store and publishes it atomically.
@@ -317,6 +365,25 @@ enum Intake {
 
 /// Reads and checks a batch of claimed files on a few threads.
 enum Analysed {
+    /// A batch being read in the background; `wait()` returns its results (any number of times).
+    final class Job: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var results: [Result<FormOutcome, WorkspaceError>] = []
+
+        init(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) {
+            DispatchQueue.global().async {
+                self.results = Analysed.run(claims, workers: workers, pipeline: pipeline)
+                self.done.signal()
+            }
+        }
+
+        func wait() -> [Result<FormOutcome, WorkspaceError>] {
+            done.wait()
+            done.signal()
+            return results
+        }
+    }
+
     static func run(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) -> [Result<FormOutcome, WorkspaceError>] {
         let results = ResultSlots(count: claims.count)
         DispatchQueue.concurrentPerform(iterations: min(workers, claims.count)) { worker in

@@ -58,6 +58,16 @@ struct Workspace: Sendable {
 
     /// Atomically moves `source` to `destination`, creating its folder; never overwrites.
     static func move(_ source: URL, to destination: URL) throws(WorkspaceError) {
+        try moveUnsynced(source, to: destination)
+        syncDirectory(destination.deletingLastPathComponent())
+        syncDirectory(source.deletingLastPathComponent())
+    }
+
+    /// The `rename(2)` of `move` without its directory fsyncs, for a group of moves made durable
+    /// together by one `syncDirectories` call over the folders involved. Until that call a crash
+    /// may undo a rename (the file is then found where it was: still in the inbox, or still in
+    /// processing/ with its record, and the next run takes it from there), never duplicate it.
+    static func moveUnsynced(_ source: URL, to destination: URL) throws(WorkspaceError) {
         try makeDirectory(destination.deletingLastPathComponent())
         if FileManager.default.fileExists(atPath: destination.path) {
             throw WorkspaceError("đích đã tồn tại: \(destination.path)")
@@ -65,8 +75,14 @@ struct Workspace: Sendable {
         guard rename(source.path, destination.path) == 0 else {
             throw WorkspaceError("không chuyển được \(source.path) → \(destination.path): \(String(cString: strerror(errno)))")
         }
-        syncDirectory(destination.deletingLastPathComponent())
-        syncDirectory(source.deletingLastPathComponent())
+    }
+
+    /// fsyncs each folder once, whatever number of renames it took part in.
+    static func syncDirectories(_ folders: [URL]) {
+        var seen = Set<String>()
+        for folder in folders where seen.insert(folder.standardizedFileURL.path).inserted {
+            syncDirectory(folder)
+        }
     }
 
     /// A name in `folder` that is not taken yet: "ten.docx", then "ten (2).docx", …

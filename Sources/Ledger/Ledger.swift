@@ -122,10 +122,12 @@ public final class Ledger: Sendable {
 
     /// The submission with these bytes, if they were ever recorded.
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE sha256 = ?", arguments: [sha256])
-                .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
-        }
+        try queue.read { db in try Ledger.submission(db, sha256: sha256) }
+    }
+
+    private static func submission(_ db: Database, sha256: String) throws -> SubmissionRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE sha256 = ?", arguments: [sha256])
+            .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
     }
 
     /// Records a new submission, its findings and its arrival in one transaction, and settles
@@ -135,41 +137,84 @@ public final class Ledger: Sendable {
     public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
                        duplicateFinding: @Sendable (String) -> Finding) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
-                    year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
-                    cell_level, committee_level, level, status, basis, ruleset, form_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
-                    submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
-                    submission.year, submission.partyCommittee, submission.partyCell, submission.fullName,
-                    submission.dateOfBirth?.iso, submission.memberKey, submission.formDate?.iso,
-                    submission.selfLevel?.rawValue, submission.cellLevel?.rawValue, submission.committeeLevel?.rawValue,
-                    submission.level?.rawValue, submission.status.rawValue, submission.basis?.rawValue,
-                    submission.ruleset?.rawValue, submission.formJSON,
-                ])
-            let id = db.lastInsertedRowID
-            for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
-            try db.execute(sql: """
-                INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-                VALUES (?, ?, ?, ?, ?, ?, 0)
-                """, arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
-            if submission.verdict == .accepted, let key = submission.memberKey {
-                try Ledger.settleDuplicates(db, newID: id, memberKey: key, year: submission.year, finding: duplicateFinding)
-            }
-            return id
+            try Ledger.record(db, submission, runID: runID, claimedAs: claimedAs, arrivedAt: arrivedAt,
+                              duplicateFinding: duplicateFinding)
         }
+    }
+
+    private static func record(_ db: Database, _ submission: SubmissionRecord, runID: Int64, claimedAs: String,
+                               arrivedAt: String, duplicateFinding: (String) -> Finding) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
+                year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
+                cell_level, committee_level, level, status, basis, ruleset, form_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
+                submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
+                submission.year, submission.partyCommittee, submission.partyCell, submission.fullName,
+                submission.dateOfBirth?.iso, submission.memberKey, submission.formDate?.iso,
+                submission.selfLevel?.rawValue, submission.cellLevel?.rawValue, submission.committeeLevel?.rawValue,
+                submission.level?.rawValue, submission.status.rawValue, submission.basis?.rawValue,
+                submission.ruleset?.rawValue, submission.formJSON,
+            ])
+        let id = db.lastInsertedRowID
+        for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
+        try db.execute(sql: """
+            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
+            VALUES (?, ?, ?, ?, ?, ?, 0)
+            """, arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
+        if submission.verdict == .accepted, let key = submission.memberKey {
+            try Ledger.settleDuplicates(db, newID: id, memberKey: key, year: submission.year, finding: duplicateFinding)
+        }
+        return id
     }
 
     /// Another copy of bytes already recorded: an arrival, never a second submission.
     public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
                                        storedPath: String, arrivedAt: String) throws {
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-                VALUES (?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
+            try Ledger.recordDuplicateArrival(db, of: submissionID, runID: runID, originalName: originalName,
+                                              claimedAs: claimedAs, storedPath: storedPath, arrivedAt: arrivedAt)
+        }
+    }
+
+    private static func recordDuplicateArrival(_ db: Database, of submissionID: Int64, runID: Int64, originalName: String,
+                                               claimedAs: String, storedPath: String, arrivedAt: String) throws {
+        try db.execute(sql: """
+            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
+            VALUES (?, ?, ?, ?, ?, ?, 1)
+            """, arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
+    }
+
+    /// Several records in ONE transaction (one commit, one fsync of the WAL with
+    /// `synchronous = FULL`): all of them are in the store after it returns, or none is.
+    /// The body sees its own earlier writes (a second copy of bytes recorded earlier in the
+    /// same batch is found by `submission(sha256:)`).
+    public func batch<T>(_ body: (Batch) throws -> T) throws -> T {
+        try queue.write { db in try body(Batch(db: db)) }
+    }
+
+    /// The writes of `record`, `recordDuplicateArrival` and the read of `submission(sha256:)`,
+    /// inside a `batch` transaction. Only valid inside the `batch` body.
+    public struct Batch {
+        fileprivate let db: Database
+
+        public func submission(sha256: String) throws -> SubmissionRecord? {
+            try Ledger.submission(db, sha256: sha256)
+        }
+
+        @discardableResult
+        public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
+                           duplicateFinding: (String) -> Finding) throws -> Int64 {
+            try Ledger.record(db, submission, runID: runID, claimedAs: claimedAs, arrivedAt: arrivedAt,
+                              duplicateFinding: duplicateFinding)
+        }
+
+        public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
+                                           storedPath: String, arrivedAt: String) throws {
+            try Ledger.recordDuplicateArrival(db, of: submissionID, runID: runID, originalName: originalName,
+                                              claimedAs: claimedAs, storedPath: storedPath, arrivedAt: arrivedAt)
         }
     }
 
@@ -190,8 +235,16 @@ public final class Ledger: Sendable {
     }
 
     public func markLogged(_ submissionID: Int64) throws {
+        try markLogged([submissionID])
+    }
+
+    /// Marks several submissions as logged in one transaction.
+    public func markLogged(_ submissionIDs: [Int64]) throws {
+        guard !submissionIDs.isEmpty else { return }
         try queue.write { db in
-            try db.execute(sql: "UPDATE submissions SET logged = 1 WHERE id = ?", arguments: [submissionID])
+            for id in submissionIDs {
+                try db.execute(sql: "UPDATE submissions SET logged = 1 WHERE id = ?", arguments: [id])
+            }
         }
     }
 
