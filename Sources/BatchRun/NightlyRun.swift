@@ -319,7 +319,7 @@ struct RunSession {
 
     /// Rebuilds the year's workbook from the store and publishes it atomically.
     func publishWorkbook() throws(WorkspaceError) -> String {
-        let submissions = try wrap { try ledger.submissions(year: config.year) }
+        let submissions = try wrap { try ledger.submissions(year: config.year, includingForms: false) }
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
         let report = ReportBuilder.build(year: config.year, submissions: submissions, createdAt: created)

@@ -248,17 +248,36 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Every submission of a year, with findings, in arrival order.
-    public func submissions(year: Int) throws -> [SubmissionRecord] {
+    /// Every column of `submissions` but `form_json`.
+    private static let columnsWithoutForm = """
+        id, run_id, sha256, original_name, stored_path, received_at, verdict, kind, template, year, party_committee,
+        party_cell, full_name, date_of_birth, member_key, form_date, self_level, cell_level, committee_level, level,
+        status, basis, ruleset, logged, superseded_by
+        """
+
+    /// Every submission of a year, with findings, in arrival order. With `includingForms: false`
+    /// `formJSON` is left nil: the workbook does not need the forms, and at 10,000 submissions
+    /// they were half of the run's peak memory.
+    public func submissions(year: Int, includingForms: Bool = true) throws -> [SubmissionRecord] {
         try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM submissions WHERE year = ? ORDER BY id", arguments: [year])
+            // Cursors, not fetchAll: the rows are turned into records one at a time instead of
+            // all the rows and all the records being held at once.
             var findingsBySubmission: [Int64: [Finding]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            let findingRows = try Row.fetchCursor(db, sql: """
                 SELECT f.* FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.year = ? ORDER BY f.id
-                """, arguments: [year]) {
+                """, arguments: [year])
+            while let row = try findingRows.next() {
                 findingsBySubmission[row["submission_id"], default: []].append(Ledger.finding(row))
             }
-            return try rows.map { try SubmissionRecord(row: $0, findings: findingsBySubmission[$0["id"]] ?? []) }
+            let columns = includingForms ? "*" : Ledger.columnsWithoutForm
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM submissions WHERE year = ? ORDER BY id",
+                                           arguments: [year])
+            var records: [SubmissionRecord] = []
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                records.append(try SubmissionRecord(row: row, findings: findingsBySubmission.removeValue(forKey: id) ?? []))
+            }
+            return records
         }
     }
 
