@@ -38,14 +38,18 @@ record() { echo "$1" >> "$results"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # --- the floor ---------------------------------------------------------------------------------
+# "floor": word/document.xml only (the brief's floor); "floor-parts": every XML part kiemdiem parses.
 for n in $sizes; do
-  for ((r = 1; r <= repeat; r++)); do
-    l=$(load)
-    out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$corpus/floor" "${all[@]:0:n}")
-    read -r e m u s < "$corpus/time.txt"
-    docs_s=$(sed -E 's/.* ([0-9.]+) docs\/s/\1/' <<< "$out")
-    record "{\"what\":\"floor\",\"n\":$n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"inproc_docs_s\":$docs_s}"
-    say "floor n=$n rep=$r: $out (load $l)"
+  for what in floor floor-parts; do
+    flag=(); [[ $what == floor-parts ]] && flag=(--all-parts)
+    for ((r = 1; r <= repeat; r++)); do
+      l=$(load)
+      out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$corpus/floor" "${flag[@]}" "${all[@]:0:n}")
+      read -r e m u s < <(tail -n 1 "$corpus/time.txt")
+      docs_s=$(sed -E 's/.* ([0-9.]+) docs\/s/\1/' <<< "$out")
+      record "{\"what\":\"$what\",\"n\":$n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"inproc_docs_s\":$docs_s}"
+      say "$what n=$n rep=$r: $out (load $l)"
+    done
   done
 done
 
@@ -71,7 +75,7 @@ YML
       /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$bin" run --config "$run/pipeline.yml" 2> "$run/stderr.txt"
       status=$?
       set -e
-      read -r e m u s < "$corpus/time.txt"
+      read -r e m u s < <(tail -n 1 "$corpus/time.txt")
       if [[ $status != 0 && $status != 3 ]]; then say "kiemdiem run failed ($status):"; cat "$run/stderr.txt" >&2; exit 1; fi
       summary=$(tail -n 1 "$run/stderr.txt")
       claimed=$(sed -E 's/.*nhận ([0-9]+).*/\1/' <<< "$summary")
@@ -89,7 +93,7 @@ for ((r = 1; r <= repeat; r++)); do
   l=$(load)
   out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" \
         python3 "$OLDPWD/Benchmarks/baseline.py" "$corpus/baseline.xlsx" "${all[@]:0:baseline_n}")
-  read -r e m u s < "$corpus/time.txt"
+  read -r e m u s < <(tail -n 1 "$corpus/time.txt")
   record "{\"what\":\"baseline\",\"n\":$baseline_n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s}"
   say "baseline n=$baseline_n rep=$r: $out (load $l)"
 done
