@@ -105,19 +105,24 @@ enum Labels {
 /// there was one.
 enum HeadingNumber {
     static func split(_ key: String) -> (roman: String?, rest: String) {
-        let chars = Array(key)
+        // Walks only the first few Characters (an Array of the whole line was built here before).
+        var end = key.startIndex
         var i = 0
-        while i < chars.count, chars[i].isLetter || chars[i].isNumber { i += 1 }
-        guard i > 0, i <= 5, i < chars.count, [".", "-", ")", "/", ":", " "].contains(chars[i]) else {
+        while end < key.endIndex, key[end].isLetter || key[end].isNumber {
+            key.formIndex(after: &end)
+            i += 1
+            if i > 5 { return (nil, key) }
+        }
+        guard i > 0, end < key.endIndex, [".", "-", ")", "/", ":", " "].contains(key[end]) else {
             return (nil, key)
         }
-        let token = String(chars[0..<i])
+        let token = String(key[..<end])
         let isRoman = token.allSatisfy { "ivx".contains($0) }
         let isNumber = token.allSatisfy { $0.isNumber } || (token.count == 1 && token.first!.isLetter)
         guard isRoman || isNumber else { return (nil, key) }
-        var j = i
-        while j < chars.count, [".", "-", ")", "/", ":", " ", "\t"].contains(chars[j]) { j += 1 }
-        return (isRoman ? token : nil, String(chars[j...]))
+        var j = end
+        while j < key.endIndex, [".", "-", ")", "/", ":", " ", "\t"].contains(key[j]) { key.formIndex(after: &j) }
+        return (isRoman ? token : nil, String(key[j...]))
     }
 
     /// The leading Arabic number of a sub-item line ("3. Kết quả…" → 3).

@@ -54,7 +54,10 @@ enum LineFlattener {
                     }
                     // A line break inside a paragraph (Shift+Enter) separates lines on the page.
                     var start = 0
-                    for (k, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    // Without a LF byte there is no "\n" Character: one piece, no Character split.
+                    let pieces = text.utf8.contains(0x0A)
+                        ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
+                    for (k, piece) in pieces.enumerated() {
                         let pieceText = String(piece)
                         let end = start + pieceText.count
                         let mine = boxes.filter { $0.offset >= start && $0.offset < end }
