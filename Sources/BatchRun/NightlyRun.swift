@@ -211,9 +211,9 @@ struct RunSession {
     /// in processing/ (read again by the next run); a crash after it leaves recorded files in
     /// processing/ (moved on by the next run, `finishInterruptedClaims`). A file that could not be
     /// read stops the run after the files before it are recorded and moved, as before.
-    mutating func commit(_ batch: [Claim], results: [Result<FormOutcome, WorkspaceError>],
+    mutating func commit(_ batch: [Claim], results: [Result<Analysis, WorkspaceError>],
                          counts: inout RunCounts) throws(WorkspaceError) {
-        var analysed: [(Claim, FormOutcome)] = []
+        var analysed: [(Claim, Analysis)] = []
         var failure: WorkspaceError?
         for (claim, result) in zip(batch, results) {
             switch result {
@@ -222,11 +222,14 @@ struct RunSession {
             }
             if failure != nil { break }
         }
+        // One arrival time and one rejected/ day folder per batch (formatters are costly to make).
+        let arrivedAt = timestamp(now())
+        let day = Self.day(now())
         let recorded = try wrap {
             try ledger.batch { store in
                 var taken = Set<String>()
-                return try analysed.map { claim, outcome in
-                    try record(claim, outcome: outcome, in: store, taken: &taken)
+                return try analysed.map { claim, analysis in
+                    try record(claim, analysis: analysis, arrivedAt: arrivedAt, day: day, in: store, taken: &taken)
                 }
             }
         }
@@ -253,10 +256,11 @@ struct RunSession {
     }
 
     /// Records one analysed file inside the batch's transaction and decides where it goes.
-    func record(_ claim: Claim, outcome: FormOutcome, in store: Ledger.Batch, taken: inout Set<String>) throws -> Recorded {
+    func record(_ claim: Claim, analysis: Analysis, arrivedAt: String, day: String, in store: Ledger.Batch,
+                taken: inout Set<String>) throws -> Recorded {
+        let outcome = analysis.outcome
         let claimedName = claim.name
         let original = Workspace.originalName(ofClaimed: claimedName)
-        let arrivedAt = timestamp(now())
 
         if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
@@ -272,7 +276,7 @@ struct RunSession {
         let form = outcome.form
         let destination: URL
         if outcome.rejected {
-            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(Self.day(now())), taken: taken)
+            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(day), taken: taken)
         } else {
             destination = Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
                 .appendingPathComponent(Workspace.folderName(form?.partyCell)), taken: taken)
@@ -287,8 +291,7 @@ struct RunSession {
         record.partyCell = form?.partyCell
         record.fullName = form?.member.fullName
         record.dateOfBirth = form?.member.dateOfBirth
-        record.memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
-                                          partyCell: form?.partyCell)
+        record.memberKey = analysis.memberKey
         record.formDate = form?.date
         record.selfLevel = form?.selfAssessment.partyMemberLevel
         record.cellLevel = form?.cellReview.proposedLevel
@@ -296,7 +299,7 @@ struct RunSession {
         record.level = outcome.classification.level
         record.basis = outcome.classification.basis
         record.ruleset = outcome.classification.ruleset
-        record.formJSON = form.map { $0.json.serialized() }
+        record.formJSON = analysis.formJSON
         let language = config.language
         try store.record(record, runID: runID, claimedAs: claimedName, arrivedAt: arrivedAt) { winner in
             Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
@@ -363,56 +366,76 @@ enum Intake {
     }
 }
 
+/// One analysed file, with what recording it needs that can be computed off the recording
+/// thread (the form's JSON and the member key).
+struct Analysis: Sendable {
+    let outcome: FormOutcome
+    let formJSON: String?
+    let memberKey: String?
+
+    init(_ outcome: FormOutcome) {
+        self.outcome = outcome
+        let form = outcome.form
+        formJSON = form.map { $0.json.serialized() }
+        memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
+                                   partyCell: form?.partyCell)
+    }
+}
+
 /// Reads and checks a batch of claimed files on a few threads.
 enum Analysed {
-    /// A batch being read in the background; `wait()` returns its results (any number of times).
+    /// A batch being read in the background by `workers` tasks on the global queue (worker k takes
+    /// files k, k + workers, …); `wait()` returns the results in claim order (any number of times).
+    /// Not `concurrentPerform` from a background block: libdispatch may run a nested apply serially.
     final class Job: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var results: [Result<FormOutcome, WorkspaceError>] = []
+        private let group = DispatchGroup()
+        private let slots: ResultSlots
 
         init(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) {
-            DispatchQueue.global().async {
-                self.results = Analysed.run(claims, workers: workers, pipeline: pipeline)
-                self.done.signal()
+            let slots = ResultSlots(count: claims.count)
+            self.slots = slots
+            let width = max(1, min(workers, claims.count))
+            for worker in 0..<width {
+                DispatchQueue.global().async(group: group) {
+                    var index = worker
+                    while index < claims.count {
+                        slots.set(index, Analysed.analyse(claims[index], pipeline: pipeline))
+                        index += width
+                    }
+                }
             }
         }
 
-        func wait() -> [Result<FormOutcome, WorkspaceError>] {
-            done.wait()
-            done.signal()
-            return results
+        func wait() -> [Result<Analysis, WorkspaceError>] {
+            group.wait()
+            return slots.values
         }
     }
 
-    static func run(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) -> [Result<FormOutcome, WorkspaceError>] {
-        let results = ResultSlots(count: claims.count)
-        DispatchQueue.concurrentPerform(iterations: min(workers, claims.count)) { worker in
-            var index = worker
-            while index < claims.count {
-                let claim = claims[index]
-                do {
-                    let bytes = try [UInt8](Data(contentsOf: claim.url))
-                    results.set(index, .success(pipeline.process(bytes)))
-                } catch {
-                    results.set(index, .failure(WorkspaceError("không đọc được \(claim.url.path): \(error.localizedDescription)")))
-                }
-                index += workers
-            }
+    static func run(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) -> [Result<Analysis, WorkspaceError>] {
+        Job(claims, workers: workers, pipeline: pipeline).wait()
+    }
+
+    static func analyse(_ claim: RunSession.Claim, pipeline: FormPipeline) -> Result<Analysis, WorkspaceError> {
+        do {
+            let bytes = try [UInt8](Data(contentsOf: claim.url))
+            return .success(Analysis(pipeline.process(bytes)))
+        } catch {
+            return .failure(WorkspaceError("không đọc được \(claim.url.path): \(error.localizedDescription)"))
         }
-        return results.values
     }
 
     /// Each worker writes only its own slots; the lock makes that visible to the caller.
     final class ResultSlots: @unchecked Sendable {
-        private var slots: [Result<FormOutcome, WorkspaceError>?]
+        private var slots: [Result<Analysis, WorkspaceError>?]
         private let lock = NSLock()
         init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<FormOutcome, WorkspaceError>) {
+        func set(_ index: Int, _ value: Result<Analysis, WorkspaceError>) {
             lock.lock()
             slots[index] = value
             lock.unlock()
         }
-        var values: [Result<FormOutcome, WorkspaceError>] {
+        var values: [Result<Analysis, WorkspaceError>] {
             lock.lock()
             defer { lock.unlock() }
             return slots.map { $0! }
