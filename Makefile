@@ -28,4 +28,4 @@ bench: deps
 	./Benchmarks/bench.sh
 
 bench-100k: deps
-	BENCH_SIZES=100000 BENCH_WORKERS="2" BENCH_REPEAT=1 BENCH_BASELINE_N=200 ./Benchmarks/bench.sh
+	BENCH_SIZES=100000 BENCH_WORKERS="2" BENCH_REPEAT=1 BENCH_BASELINE_N=1000 BENCH_FLOOR_SIZES="" ./Benchmarks/bench.sh

@@ -4,12 +4,14 @@
 #
 # Knobs (environment):  BENCH_SIZES="1000 10000"  BENCH_WORKERS="1 2"  BENCH_REPEAT=3
 #                       BENCH_BASELINE_N=1000  BENCH_CORPUS=Benchmarks/corpus  BENCH_SEED=2020
+#                       BENCH_FLOOR_SIZES (default: BENCH_SIZES; empty: no floor runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${BENCH_SIZES:-"1000 10000"}
 workers_list=${BENCH_WORKERS:-"1 2"}
 repeat=${BENCH_REPEAT:-3}
 baseline_n=${BENCH_BASELINE_N:-1000}
+floor_sizes=${BENCH_FLOOR_SIZES-$sizes}
 seed=${BENCH_SEED:-2020}
 corpus=$(mkdir -p "${BENCH_CORPUS:-Benchmarks/corpus}" && cd "${BENCH_CORPUS:-Benchmarks/corpus}" && pwd)
 results=$corpus/results.jsonl
@@ -39,12 +41,14 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 
 # --- the floor ---------------------------------------------------------------------------------
 # "floor": word/document.xml only (the brief's floor); "floor-parts": every XML part kiemdiem parses.
-for n in $sizes; do
+for n in $floor_sizes; do
   for what in floor floor-parts; do
     flag=(); [[ $what == floor-parts ]] && flag=(--all-parts)
     for ((r = 1; r <= repeat; r++)); do
       l=$(load)
-      out=$(cd "$src" && /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$corpus/floor" "${flag[@]}" "${all[@]:0:n}")
+      # names on stdin: 100,000 of them exceed ARG_MAX
+      out=$(cd "$src" && printf '%s\n' "${all[@]:0:n}" |
+            /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$corpus/floor" "${flag[@]}")
       read -r e m u s < <(tail -n 1 "$corpus/time.txt")
       docs_s=$(sed -E 's/.* ([0-9.]+) docs\/s/\1/' <<< "$out")
       record "{\"what\":\"$what\",\"n\":$n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"inproc_docs_s\":$docs_s}"
@@ -59,7 +63,8 @@ for n in $sizes; do
     for ((r = 1; r <= repeat; r++)); do
       run=$corpus/run-$n-$w
       rm -rf "$run"; mkdir -p "$run/inbox"
-      (cd "$src" && ln "${all[@]:0:n}" "$run/inbox/")      # hard links: the run moves them, the corpus stays
+      # hard links: the run moves them, the corpus stays
+      (cd "$src" && printf '%s\0' "${all[@]:0:n}" | xargs -0 ln -t "$run/inbox/")
       cat > "$run/pipeline.yml" <<YML
 inbox: inbox
 workspace: workspace

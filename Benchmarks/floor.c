@@ -7,6 +7,7 @@
  *
  *   gcc -O2 -o floor floor.c $(pkg-config --cflags --libs libxml-2.0 libzip)
  *   ./floor [--all-parts] FILE...    -> "floor: N docs, T text bytes, S s, R docs/s"
+ *   ./floor [--all-parts] < LIST      (one path per line)
  */
 #include <libxml/xmlreader.h>
 #include <stdio.h>
@@ -96,9 +97,19 @@ int main(int argc, char **argv) {
     long docs = 0, failed = 0, text = 0;
     int first = 1;
     if (argc > 1 && strcmp(argv[1], "--all-parts") == 0) { all_parts = 1; first = 2; }
-    for (int i = first; i < argc; i++) {
-        long n = walk(argv[i]);
-        if (n < 0) failed++; else { docs++; text += n; }
+    if (first < argc) {
+        for (int i = first; i < argc; i++) {
+            long n = walk(argv[i]);
+            if (n < 0) failed++; else { docs++; text += n; }
+        }
+    } else {                  /* no FILE: one path per line on stdin (100,000 names exceed ARG_MAX) */
+        char line[4096];
+        while (fgets(line, sizeof line, stdin)) {
+            line[strcspn(line, "\n")] = 0;
+            if (!*line) continue;
+            long n = walk(line);
+            if (n < 0) failed++; else { docs++; text += n; }
+        }
     }
     double seconds = now() - start;
     printf("floor%s: %ld docs, %ld failed, %ld text bytes, %.3f s, %.1f docs/s\n", all_parts ? " (all parts)" : "", docs, failed, text, seconds,
