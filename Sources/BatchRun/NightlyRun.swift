@@ -108,6 +108,9 @@ struct RunSession {
     let logger: Logger
     let now: @Sendable () -> Date
     var sequence = 0
+    /// Every rejected submission up to this id is in the rejection log (0: none checked yet, so
+    /// the first call reads the whole store, leftovers of an interrupted run included).
+    var loggedThrough: Int64 = 0
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
          now: @escaping @Sendable () -> Date) {
@@ -310,14 +313,16 @@ struct RunSession {
     }
 
     /// Writes the rejection-log lines of every rejected submission not yet logged.
-    func logPendingRejections() throws(WorkspaceError) {
+    mutating func logPendingRejections() throws(WorkspaceError) {
         // All pending lines in one write and one fsync, then one transaction marks them logged:
         // a crash in between can only repeat lines, never lose one.
         let log = RejectionLog(url: workspace.rejectionLog, workspace: workspace)
-        let pending = try wrap { try ledger.unloggedRejections() }
-        guard !pending.isEmpty else { return }
-        try log.append(pending, runID: runID, time: timestamp(now()))
-        try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
+        let (pending, highest) = try wrap { try ledger.unloggedRejections(after: loggedThrough) }
+        if !pending.isEmpty {
+            try log.append(pending, runID: runID, time: timestamp(now()))
+            try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
+        }
+        loggedThrough = highest
     }
 
     /// Rebuilds the year's workbook from the store and publishes it atomically.

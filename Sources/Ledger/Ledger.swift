@@ -234,6 +234,21 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// The rejected submissions not yet logged among those with an id above `afterID`, and the
+    /// highest id in the store when they were read (the next call's `afterID`). Ids only grow and
+    /// a submission's verdict never changes, so a caller that logs everything it is given can
+    /// pass the returned id next time and read only the new rows, not the whole table again
+    /// (at 100,000 submissions the full scan took 67 ms, once per batch).
+    public func unloggedRejections(after afterID: Int64) throws -> (submissions: [SubmissionRecord], highestID: Int64) {
+        try queue.read { db in
+            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM submissions") ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM submissions WHERE id > ? AND id <= ? AND verdict = 'rejected' AND logged = 0 ORDER BY id
+                """, arguments: [afterID, highest])
+            return (try rows.map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }, highest)
+        }
+    }
+
     public func markLogged(_ submissionID: Int64) throws {
         try markLogged([submissionID])
     }
