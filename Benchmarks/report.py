@@ -67,7 +67,8 @@ def main():
         if value is None:
             lines.append(f"| {name} | – | {goal} | not measured |")
         else:
-            lines.append(f"| {name} | {fmt.format(value)} | {goal} | {'yes' if ok(value) else 'NO'} |")
+            reached = "–" if goal == "–" else ("yes" if ok(value) else "NO")
+            lines.append(f"| {name} | {fmt.format(value)} | {goal} | {reached} |")
 
     best = max(filter(None, [rate(k1), rate(k2)]), default=None)
     target(f"kiemdiem / baseline (best kiemdiem at {big:,} vs baseline at {base_n:,}, wall)" if big else "kiemdiem / baseline",
