@@ -48,15 +48,18 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Helpers the test targets share (the package root, the built binary, child processes,
+        // stored ZIPs); a regular target so that more than one test target can import it.
+        .target(name: "KiemdiemTestSupport", path: "Tests/KiemdiemTestSupport"),
         .testTarget(name: "KiemdiemCoreTests", dependencies: ["KiemdiemCore"]),
-        .testTarget(name: "OOXMLPackageTests", dependencies: ["OOXMLPackage"]),
+        .testTarget(name: "OOXMLPackageTests", dependencies: ["OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "OOXMLPackage"]),
         .testTarget(name: "ReviewFormsTests", dependencies: ["ReviewForms", "WordDocument", "OOXMLPackage"]),
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
-        .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage"]),
-        .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py"]),
+        .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage", "KiemdiemTestSupport"]),
+        .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

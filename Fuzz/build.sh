@@ -32,7 +32,7 @@ OBJS=("$OUT"/obj/{KiemdiemCore,OOXMLPackage,WordDocument,ReviewForms,ReviewRules
 for target in package word form; do
     echo "link fuzz-$target" >&2
     swiftc "${SAN[@]}" "${CINC[@]}" -I "$MODS" -module-name "fuzz_$target" \
-        Fuzz/Targets/fuzz_"$target".swift Tests/HostileTests/MiniPackage.swift "${OBJS[@]}" \
+        Fuzz/Targets/fuzz_"$target".swift Tests/HostileTests/MiniPackage.swift Tests/KiemdiemTestSupport/StoredZip.swift "${OBJS[@]}" \
         -lxml2 -lzip -lcrypto -o "$OUT/bin/fuzz-$target" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
     echo "$OUT/bin/fuzz-$target"
 done

@@ -1,3 +1,4 @@
+import KiemdiemTestSupport
 import Foundation
 import Testing
 @testable import BatchRun

@@ -1,3 +1,4 @@
+import KiemdiemTestSupport
 import Testing
 @testable import BatchRun
 

@@ -1,3 +1,4 @@
+import KiemdiemTestSupport
 import Foundation
 import Ledger
 import Testing

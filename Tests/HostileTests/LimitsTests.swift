@@ -1,3 +1,4 @@
+import KiemdiemTestSupport
 import BatchRun
 import Foundation
 import KiemdiemCore

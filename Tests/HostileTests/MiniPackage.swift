@@ -1,4 +1,9 @@
-// Shared with the fuzz targets: Fuzz/build.sh compiles this file into the Word and form targets.
+// Shared with the fuzz targets: Fuzz/build.sh compiles this file and StoredZip.swift into the
+// Word and form targets as one module, where there is nothing to import.
+#if canImport(KiemdiemTestSupport)
+import KiemdiemTestSupport
+#endif
+
 /// Wraps fuzzer-chosen XML into the smallest package the Word reader accepts, so the Word and
 /// form targets spend their time in XML → blocks → form instead of in rejecting random ZIPs.
 /// Entries are stored (not deflated): building the archive must cost far less than reading it.
@@ -56,45 +61,6 @@ enum MiniPackage {
             ("word/styles.xml", styles), ("word/numbering.xml", numbering), ("word/header1.xml", header),
         ]
         for index in parts.indices where parts[index].0 == name { parts[index].1 = data }
-        return storedZip(parts)
-    }
-
-    static func storedZip(_ entries: [(String, [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        func le16(_ v: Int, _ into: inout [UInt8]) { into += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func le32(_ v: UInt32, _ into: inout [UInt8]) {
-            for shift in stride(from: 0, to: 32, by: 8) { into.append(UInt8((v >> UInt32(shift)) & 0xFF)) }
-        }
-        for (name, data) in entries {
-            let offset = UInt32(out.count)
-            let nameBytes = Array(name.utf8)
-            let crc = crc32(data)
-            le32(0x0403_4B50, &out); le16(20, &out); le16(0x800, &out); le16(0, &out); le16(0, &out); le16(0x21, &out)
-            le32(crc, &out); le32(UInt32(data.count), &out); le32(UInt32(data.count), &out)
-            le16(nameBytes.count, &out); le16(0, &out); out += nameBytes; out += data
-            le32(0x0201_4B50, &central); le16(20, &central); le16(20, &central); le16(0x800, &central); le16(0, &central)
-            le16(0, &central); le16(0x21, &central); le32(crc, &central); le32(UInt32(data.count), &central)
-            le32(UInt32(data.count), &central); le16(nameBytes.count, &central); le16(0, &central); le16(0, &central)
-            le16(0, &central); le16(0, &central); le32(0, &central); le32(offset, &central); central += nameBytes
-        }
-        let centralOffset = out.count
-        out += central
-        le32(0x0605_4B50, &out); le16(0, &out); le16(0, &out)
-        le16(entries.count, &out); le16(entries.count, &out)
-        le32(UInt32(central.count), &out); le32(UInt32(centralOffset), &out); le16(0, &out)
-        return out
-    }
-
-    static let crcTable: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
+        return StoredZip.archive(parts, utf8Names: true)
     }
 }

@@ -1,26 +1,11 @@
 import Foundation
 import KiemdiemCore
+import KiemdiemTestSupport
 
-/// The package root, found from this file's path so tests run from any directory.
-let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let hostileRoot = packageRoot.appendingPathComponent("Fixtures/hostile")
 
 func hostileBytes(_ name: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: hostileRoot.appendingPathComponent(name)))
-}
-
-/// The built `kiemdiem` executable, which sits next to the test bundle (as in BatchRunTests).
-var kiemdiemBinary: URL {
-    let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
-    var dir = testBinary.deletingLastPathComponent()
-    while dir.path != "/" {
-        let candidate = dir.appendingPathComponent("kiemdiem")
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue { return candidate }
-        dir = dir.deletingLastPathComponent()
-    }
-    return packageRoot.appendingPathComponent(".build/debug/kiemdiem")
 }
 
 /// The two fixtures too big to commit (100,000 entries; a 50 MB main part), made once per test

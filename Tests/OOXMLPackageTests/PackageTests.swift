@@ -1,5 +1,6 @@
 import Foundation
 import KiemdiemCore
+import KiemdiemTestSupport
 import Testing
 @testable import OOXMLPackage
 
@@ -106,7 +107,7 @@ func readCode(_ package: OPCPackage, _ part: String) -> FindingCode? {
 
 @Test func sixtyFiveThousandEntriesAreRejectedQuickly() throws {
     // The most a ZIP without zip64 records can count; generated here rather than committed.
-    let bytes = StoredZipWriter.archive(entries: (0..<65_000).map { ("e/\($0)", []) })
+    let bytes = StoredZip.archive((0..<65_000).map { ("e/\($0)", []) }, utf8Names: false)
     let start = ContinuousClock.now
     #expect(openAndScan(bytes) == .archiveLimitExceeded)
     #expect(ContinuousClock.now - start < .seconds(10))
@@ -200,43 +201,4 @@ func readCode(_ package: OPCPackage, _ part: String) -> FindingCode? {
     #expect(val == "a&b")
     #expect(space == "preserve")
     #expect(text == " Họ <tên> ")
-}
-
-/// Builds a ZIP of stored entries in memory, for archives too big to commit.
-enum StoredZipWriter {
-    static func archive(entries: [(String, [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        func le16(_ v: Int, _ into: inout [UInt8]) { into += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func le32(_ v: UInt32, _ into: inout [UInt8]) {
-            for shift in stride(from: 0, to: 32, by: 8) { into.append(UInt8((v >> UInt32(shift)) & 0xFF)) }
-        }
-        for (name, data) in entries {
-            let offset = UInt32(out.count)
-            let nameBytes = Array(name.utf8)
-            let crc = crc32(data)
-            le32(0x0403_4B50, &out); le16(20, &out); le16(0, &out); le16(0, &out); le16(0, &out); le16(0x21, &out)
-            le32(crc, &out); le32(UInt32(data.count), &out); le32(UInt32(data.count), &out)
-            le16(nameBytes.count, &out); le16(0, &out); out += nameBytes; out += data
-            le32(0x0201_4B50, &central); le16(20, &central); le16(20, &central); le16(0, &central); le16(0, &central)
-            le16(0, &central); le16(0x21, &central); le32(crc, &central); le32(UInt32(data.count), &central)
-            le32(UInt32(data.count), &central); le16(nameBytes.count, &central); le16(0, &central); le16(0, &central)
-            le16(0, &central); le16(0, &central); le32(0, &central); le32(offset, &central); central += nameBytes
-        }
-        let centralOffset = out.count
-        out += central
-        le32(0x0605_4B50, &out); le16(0, &out); le16(0, &out)
-        le16(min(entries.count, 0xFFFF), &out); le16(min(entries.count, 0xFFFF), &out)
-        le32(UInt32(central.count), &out); le32(UInt32(centralOffset), &out); le16(0, &out)
-        return out
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
-        }
-        return ~crc
-    }
 }
