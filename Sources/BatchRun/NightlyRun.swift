@@ -45,8 +45,10 @@ public struct RunProgress: Sendable, Equatable {
 /// move it to archive/ or rejected/, then publish the workbook rebuilt from the store.
 ///
 /// Order of work per file, so that a kill at any moment loses nothing: claim (rename into
-/// processing/) → read → record in the store (one transaction) → move out → log. A file found
-/// in processing/ at start is finished first: moved on if its record exists, read again if not.
+/// processing/) → read → record in the store → move out → log. Files are recorded, moved and
+/// logged in batches (one transaction, one fsync per folder, one log write per batch). A file
+/// found in processing/ at start is finished first: moved on if its record exists, read again
+/// if not.
 public struct NightlyRun: Sendable {
     public var config: PipelineConfig
     public var logger: Logger
@@ -99,7 +101,7 @@ public struct NightlyRun: Sendable {
             session.roster = roster
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverRejectionLog()
-            var claims = try session.finishInterruptedClaims()
+            var claims = try session.finishInterruptedClaims(counts: &counts)
             claims += try session.claimInbox()
             try session.process(claims, counts: &counts)
             try session.logPendingRejections()
@@ -144,6 +146,8 @@ struct RunSession {
     let now: @Sendable () -> Date
     let progress: @Sendable (RunProgress) -> Void
     var sequence = 0
+    /// Files of `process` filed so far, for the progress bar.
+    var filed = 0
     var roster: Roster?
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
@@ -165,24 +169,36 @@ struct RunSession {
     /// All recorded moves come first: a recorded file's destination was chosen (as a name not yet
     /// taken) before the kill, and re-reading an unrecorded file of the same name first could
     /// take that name, leaving the recorded file with nowhere to go (74 on every later run).
-    func finishInterruptedClaims() throws(WorkspaceError) -> [Claim] {
+    ///
+    /// The files it moves on are counted in this run: the run that recorded them was cut short
+    /// before it counted them (it counts a batch once its files are filed), and tonight's summary
+    /// and exit status must tell the operator that rejected files were filed.
+    func finishInterruptedClaims(counts: inout RunCounts) throws(WorkspaceError) -> [Claim] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path))?.sorted() ?? []
         var unrecorded: [Claim] = []
+        var folders = [workspace.processing]
         for name in names {
             let claimed = workspace.processing.appendingPathComponent(name)
-            if let stored = try wrap({ try ledger.arrival(claimedAs: name) }) {
-                let destination = workspace.root.appendingPathComponent(stored)
-                logger.info("hoàn tất việc chuyển tệp bị gián đoạn", metadata: ["file": "\(name)", "to": "\(stored)"])
-                try Workspace.move(claimed, to: destination)
+            if let arrival = try wrap({ try ledger.arrival(claimedAs: name) }) {
+                let destination = workspace.root.appendingPathComponent(arrival.storedPath)
+                logger.info("hoàn tất việc chuyển tệp bị gián đoạn", metadata: ["file": "\(name)", "to": "\(arrival.storedPath)"])
+                try Workspace.moveUnsynced(claimed, to: destination)
+                folders.append(destination.deletingLastPathComponent())
+                counts.claimed += 1
+                if arrival.duplicate { counts.duplicates += 1 }
+                if arrival.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
             } else {
                 logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(name)"])
-                unrecorded.append(Claim(url: claimed, name: name))
+                unrecorded.append(Claim(name: name))
             }
         }
+        Workspace.syncDirectories(folders)
         return unrecorded
     }
 
-    /// Renames every settled inbox file into processing/, in name order.
+    /// Renames every settled inbox file into processing/, in name order, and makes the renames
+    /// durable together (two folder fsyncs, not two per file) before any file is read: a crash
+    /// before that can only leave a file in the inbox, where the next run claims it again.
     mutating func claimInbox() throws(WorkspaceError) -> [Claim] {
         let inbox = URL(fileURLWithPath: config.inbox)
         let names: [String]
@@ -192,10 +208,11 @@ struct RunSession {
             throw WorkspaceError("không đọc được hộp thư đến \(inbox.path): \(error.localizedDescription)")
         }
         let stamp = Self.stamp(now())
+        let clock = now()
         var claimed: [Claim] = []
         for name in names {
             let source = inbox.appendingPathComponent(name)
-            switch Intake.classify(name: name, url: source, settleSeconds: config.settleSeconds, now: now()) {
+            switch Intake.classify(name: name, path: source.path, settleSeconds: config.settleSeconds, now: clock) {
             case .ignored:
                 continue
             case .notDocx:
@@ -205,83 +222,139 @@ struct RunSession {
             case .ready:
                 sequence += 1
                 let claimedName = Workspace.claimedName(original: name, stamp: stamp, runID: runID, sequence: sequence)
-                let url = workspace.processing.appendingPathComponent(claimedName)
-                try Workspace.move(source, to: url)
-                claimed.append(Claim(url: url, name: claimedName))
+                try Workspace.moveUnsynced(source, to: workspace.processing.appendingPathComponent(claimedName))
+                claimed.append(Claim(name: claimedName))
             }
         }
+        if !claimed.isEmpty { Workspace.syncDirectories([inbox, workspace.processing]) }
         return claimed
     }
 
-    /// A file renamed into processing/ by this run or an interrupted one.
+    /// A file renamed into processing/ by this run or an interrupted one. Only its name is kept:
+    /// a night of 100,000 files holds 100,000 of these.
     struct Claim: Sendable {
-        let url: URL
         let name: String
     }
 
     /// Reading and checking run on `workers` threads; recording and moving stay on this one, in
     /// claim order, so the store sees one writer and the outcome does not depend on timing.
+    /// Files go in batches of 16 per worker, each recorded in one store transaction, and the next
+    /// batch is read while one is recorded (mostly waiting on fsync). A kill throws away at most
+    /// the reading of two batches; nothing is recorded twice or lost (see `commit`).
     mutating func process(_ claims: [Claim], counts: inout RunCounts) throws(WorkspaceError) {
         let pipeline = self.pipeline
         let workers = max(1, config.workers)
-        var start = 0
+        let size = 16 * workers
+        let folder = workspace.processing
         progress(RunProgress(done: 0, total: claims.count, file: nil))
-        while start < claims.count {
-            // Small batches: a kill (or a failure) throws away at most a few files of reading.
-            let batch = Array(claims[start..<min(claims.count, start + 4 * workers)])
-            let results = Analysed.run(batch, workers: workers, pipeline: pipeline)
-            for (claim, result) in zip(batch, results) {
-                switch result {
-                case .success(let outcome):
-                    try commit(claim, outcome: outcome, counts: &counts)
-                    progress(RunProgress(done: counts.claimed, total: claims.count,
-                                         file: Workspace.originalName(ofClaimed: claim.name)))
-                case .failure(let error):
-                    throw error
-                }
-            }
+        var start = 0
+        var reading = claims.isEmpty ? nil : Analysed.Job(claims[0..<min(claims.count, size)], in: folder,
+                                                          workers: workers, pipeline: pipeline)
+        defer { _ = reading?.wait() }      // never leave readers running behind an error
+        while let job = reading {
+            let batch = claims[start..<min(claims.count, start + size)]
+            let results = job.wait()
             start += batch.count
+            reading = start < claims.count
+                ? Analysed.Job(claims[start..<min(claims.count, start + size)], in: folder, workers: workers, pipeline: pipeline)
+                : nil
+            try commit(Array(batch), results: results, total: claims.count, counts: &counts)
         }
     }
 
-    /// Record one analysed file, then move it out of processing/.
-    mutating func commit(_ claim: Claim, outcome analysed: FormOutcome, counts: inout RunCounts) throws(WorkspaceError) {
-        counts.claimed += 1
-        var outcome = analysed
-        let claimed = claim.url
-        let claimedName = claim.name
-        let original = Workspace.originalName(ofClaimed: claimedName)
-        let arrivedAt = timestamp(now())
+    /// What recording one file decided: where it goes and what to count and log once it is there.
+    struct Recorded {
+        let claim: Claim
+        let destination: URL
+        let original: String
+        let duplicateOf: String?
+        let rejected: Bool
+        let codes: String
+    }
 
-        if let known = try wrap({ try ledger.submission(sha256: outcome.sha256) }), let knownID = known.id {
+    /// Records a batch of analysed files in ONE store transaction, then moves them out of
+    /// processing/ and fsyncs each folder involved once, then logs the rejections. Per file the
+    /// order is unchanged (record, move, log): a kill before the commit leaves the whole batch
+    /// unrecorded in processing/ (read again by the next run); after it, recorded files in
+    /// processing/ (moved where the store says by `finishInterruptedClaims`). A file that could
+    /// not be read stops the run after the files before it are recorded and moved.
+    mutating func commit(_ batch: [Claim], results: [Result<Analysis, WorkspaceError>], total: Int,
+                         counts: inout RunCounts) throws(WorkspaceError) {
+        var analysed: [(Claim, Analysis)] = []
+        var failure: WorkspaceError?
+        for (claim, result) in zip(batch, results) {
+            switch result {
+            case .success(let analysis): analysed.append((claim, analysis))
+            case .failure(let error): failure = error
+            }
+            if failure != nil { break }
+        }
+        let arrivedAt = timestamp(now())
+        let day = Self.day(now())
+        let recorded = try wrap {
+            try ledger.transaction { store in
+                var taken = Set<String>()
+                return try analysed.map { claim, analysis in
+                    try record(claim, analysis, arrivedAt: arrivedAt, day: day, in: store, taken: &taken)
+                }
+            }
+        }
+        var folders = [workspace.processing]
+        for file in recorded {
+            try Workspace.moveUnsynced(workspace.processing.appendingPathComponent(file.claim.name), to: file.destination)
+            folders.append(file.destination.deletingLastPathComponent())
+        }
+        Workspace.syncDirectories(folders)
+        for file in recorded {
+            counts.claimed += 1
+            if file.rejected { counts.rejected += 1 } else { counts.accepted += 1 }
+            if let first = file.duplicateOf {
+                counts.duplicates += 1
+                logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(file.original)", "first": "\(first)"])
+            } else if file.rejected {
+                logger.info("từ chối", metadata: ["file": "\(file.original)", "codes": "\(file.codes)"])
+            } else {
+                logger.info("chấp nhận", metadata: ["file": "\(file.original)"])
+            }
+            filed += 1
+            progress(RunProgress(done: filed, total: total, file: file.original))
+        }
+        try logPendingRejections()
+        if let failure { throw failure }
+    }
+
+    /// Records one analysed file inside the batch's transaction and decides where it goes
+    /// (`taken`: the names already given to files of this batch, not yet moved there).
+    func record(_ claim: Claim, _ analysis: Analysis, arrivedAt: String, day: String, in store: LedgerTransaction,
+                taken: inout Set<String>) throws -> Recorded {
+        var outcome = analysis.outcome
+        let original = Workspace.originalName(ofClaimed: claim.name)
+
+        if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
             let folder = workspace.root.appendingPathComponent(known.storedPath).deletingLastPathComponent()
-            let destination = Workspace.unique(original, in: folder)
-            try wrap { try ledger.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claimedName,
-                                                          storedPath: workspace.relative(destination), arrivedAt: arrivedAt) }
-            try Workspace.move(claimed, to: destination)
-            counts.duplicates += 1
-            if known.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
-            logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(original)", "first": "\(known.originalName)"])
-            return
+            let destination = Workspace.unique(original, in: folder, taken: taken)
+            taken.insert(destination.path)
+            try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claim.name,
+                                             storedPath: workspace.relative(destination), arrivedAt: arrivedAt)
+            return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
+                            rejected: known.verdict == .rejected, codes: "")
         }
 
         // The order of work across forms: only the store knows the other forms of the year.
         if !outcome.rejected, let form = outcome.form {
-            let order = try wrap { try BatchOrder.findings(for: form, year: config.year, ledger: ledger, language: config.language) }
+            let order = try BatchOrder.findings(for: form, year: config.year, store: store, language: config.language)
             if !order.isEmpty {
                 outcome.findings += order
                 if outcome.rejected { outcome.classification = .unclassified(form.ruleset) }
             }
         }
         let form = outcome.form
-        let destination: URL
-        if outcome.rejected {
-            destination = Workspace.unique(original, in: workspace.rejected.appendingPathComponent(Self.day(now())))
-        } else {
-            destination = Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
-                .appendingPathComponent(Workspace.folderName(form?.partyCell)))
-        }
+        let destination = outcome.rejected
+            ? Workspace.unique(original, in: workspace.rejected.appendingPathComponent(day), taken: taken)
+            : Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
+                .appendingPathComponent(Workspace.folderName(form?.partyCell)), taken: taken)
+        taken.insert(destination.path)
         var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: workspace.relative(destination),
                                       verdict: outcome.rejected ? .rejected : .accepted, year: config.year,
                                       status: outcome.classification.status, findings: outcome.findings)
@@ -291,8 +364,7 @@ struct RunSession {
         record.partyCell = form?.partyCell
         record.fullName = form?.member.fullName
         record.dateOfBirth = form?.member.dateOfBirth
-        record.memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
-                                          partyCell: form?.partyCell)
+        record.memberKey = analysis.memberKey
         record.formDate = form?.date
         record.committeeDate = form?.committeeDecision.date
         record.meetingDate = form?.collective?.meetingDate
@@ -302,32 +374,24 @@ struct RunSession {
         record.level = outcome.classification.level
         record.basis = outcome.classification.basis
         record.ruleset = outcome.classification.ruleset
-        record.formJSON = form.map { $0.json.serialized() }
+        record.formJSON = analysis.formJSON
         let language = config.language
-        try wrap {
-            try ledger.record(record, runID: runID, claimedAs: claimedName, arrivedAt: arrivedAt) { winner in
-                Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
-            }
+        try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt) { winner in
+            Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
         }
-        try Workspace.move(claimed, to: destination)
-        if outcome.rejected {
-            counts.rejected += 1
-            let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
-            logger.info("từ chối", metadata: ["file": "\(original)", "codes": "\(codes)"])
-        } else {
-            counts.accepted += 1
-            logger.info("chấp nhận", metadata: ["file": "\(original)"])
-        }
-        try logPendingRejections()
+        let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
+        return Recorded(claim: claim, destination: destination, original: original, duplicateOf: nil,
+                        rejected: outcome.rejected, codes: codes)
     }
 
-    /// Writes the rejection-log lines of every rejected submission not yet logged.
+    /// Writes the rejection-log lines of every rejected submission not yet logged: all of them in
+    /// one write and one fsync, then one transaction marks them logged. A kill in between leaves
+    /// complete lines of submissions still marked unlogged, which `recoverRejectionLog` recognises.
     func logPendingRejections() throws(WorkspaceError) {
-        let log = RejectionLog(url: workspace.rejectionLog, workspace: workspace)
-        for submission in try wrap({ try ledger.unloggedRejections() }) {
-            try log.append(submission, runID: runID, time: timestamp(now()))
-            if let id = submission.id { try wrap { try ledger.markLogged(id) } }
-        }
+        let pending = try wrap { try ledger.unloggedRejections() }
+        guard !pending.isEmpty else { return }
+        try RejectionLog(url: workspace.rejectionLog, workspace: workspace).append(pending, runID: runID, time: timestamp(now()))
+        try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
     }
 
     /// Rebuilds the year's workbook from the store and publishes it atomically.
@@ -394,17 +458,17 @@ struct RunSession {
     }
 }
 
-/// Recovery of `logs/rejections.jsonl` after a kill. A submission's lines are written in one
-/// `write(2)` and fsync'd, then the store marks it logged, so a kill can leave two states:
+/// Recovery of `logs/rejections.jsonl` after a kill. The pending submissions' lines are written
+/// in one `write(2)` and fsync'd, then the store marks them logged, so a kill can leave two states:
 /// - a last line without its "\n": the write was cut short (a kill or a full disk), the line was
 ///   never complete and the store still says `logged = 0`. Appending after it would glue the
 ///   next line onto it and break the hash chain for good, so it is cut back to the last "\n"
 ///   (the only place the log is ever shortened) and written again in full below;
-/// - complete lines whose submission is still `logged = 0`: the kill fell between the fsync and
-///   the store update. Writing them again would repeat findings, so the lines already there
-///   are counted and only the missing ones are appended.
-/// Logging runs in submission order and stops at the first failure, so at most one submission
-/// can be caught half-way, and its lines are the last ones in the file.
+/// - complete lines of submissions still `logged = 0`: the kill fell between the fsync (or in the
+///   middle of the write) and the store update. Writing them again would repeat findings, so the
+///   lines already there are counted and only the missing ones are appended.
+/// A write covers the pending submissions in id order, so the lines found at the end of the log
+/// belong to the first pending submissions, all complete but the last, which may lack some lines.
 extension RunSession {
     func recoverRejectionLog() throws(WorkspaceError) {
         let url = workspace.rejectionLog
@@ -412,18 +476,26 @@ extension RunSession {
         try truncateUnfinishedLine(url)
         let pending = try wrap { try ledger.unloggedRejections() }
         guard !pending.isEmpty else { return }
-        let trailing = try Self.trailingLines(url, count: pending.map(\.findings.count).max() ?? 0)
-        guard let last = trailing.last?["sha256"] as? String,
-              let submission = pending.first(where: { $0.sha256 == last }), let id = submission.id else { return }
-        let written = trailing.reversed().prefix { $0["sha256"] as? String == submission.sha256 }.count
-        if written < submission.findings.count {
-            var rest = submission
-            rest.findings = Array(submission.findings.dropFirst(written))
-            try RejectionLog(url: url, workspace: workspace).append(rest, runID: runID, time: timestamp(now()))
+        let shas = Set(pending.map(\.sha256))
+        let trailing = try Self.trailingLines(url, count: pending.reduce(0) { $0 + $1.findings.count })
+        var written: [String: Int] = [:]
+        for line in trailing.reversed() {
+            guard let sha = line["sha256"] as? String, shas.contains(sha) else { break }
+            written[sha, default: 0] += 1
         }
-        logger.info("nhật ký từ chối: hoàn tất dòng của lượt chạy bị ngắt",
-                    metadata: ["file": "\(submission.originalName)", "already": "\(written)"])
-        try wrap { try ledger.markLogged(id) }
+        var finished: [Int64] = []
+        for submission in pending {
+            guard let count = written[submission.sha256], let id = submission.id else { break }
+            if count < submission.findings.count {
+                var rest = submission
+                rest.findings = Array(submission.findings.dropFirst(count))
+                try RejectionLog(url: url, workspace: workspace).append(rest, runID: runID, time: timestamp(now()))
+            }
+            logger.info("nhật ký từ chối: hoàn tất dòng của lượt chạy bị ngắt",
+                        metadata: ["file": "\(submission.originalName)", "already": "\(count)"])
+            finished.append(id)
+        }
+        try wrap { try ledger.markLogged(finished) }
     }
 
     private func truncateUnfinishedLine(_ url: URL) throws(WorkspaceError) {
@@ -465,47 +537,87 @@ enum Intake {
     enum Decision: Equatable { case ready, unsettled, notDocx, ignored }
 
     /// Only settled `.docx` files (any case); Word's owner files (`~$…`), LibreOffice locks
-    /// (`.~lock…`), temporary and hidden files are someone's work in progress.
-    static func classify(name: String, url: URL, settleSeconds: Double, now: Date) -> Decision {
+    /// (`.~lock…`), temporary and hidden files are someone's work in progress. One `lstat(2)`
+    /// per entry (FileManager's attributes cost several times that at 100,000 files).
+    static func classify(name: String, path: String, settleSeconds: Double, now: Date) -> Decision {
         if name.hasPrefix(".") || name.hasPrefix("~$") || name.lowercased().hasSuffix(".tmp") { return .ignored }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular else { return .ignored }
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .ignored }
         guard name.lowercased().hasSuffix(".docx") else { return .notDocx }
-        let modified = attributes[.modificationDate] as? Date ?? now
-        return now.timeIntervalSince(modified) >= settleSeconds ? .ready : .unsettled
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return now.timeIntervalSince1970 - modified >= settleSeconds ? .ready : .unsettled
+    }
+}
+
+/// What the workers make of one claimed file: the pipeline's outcome, and what recording it
+/// needs that costs CPU (the form's JSON, the member key), made off the recording thread.
+struct Analysis: Sendable {
+    let outcome: FormOutcome
+    let formJSON: String?
+    let memberKey: String?
+
+    init(_ outcome: FormOutcome) {
+        self.outcome = outcome
+        let form = outcome.form
+        formJSON = form.map { $0.json.serialized() }
+        memberKey = MemberKey.make(fullName: form?.member.fullName, dateOfBirth: form?.member.dateOfBirth,
+                                   partyCell: form?.partyCell)
     }
 }
 
 /// Reads and checks a batch of claimed files on a few threads.
 enum Analysed {
-    static func run(_ claims: [RunSession.Claim], workers: Int, pipeline: FormPipeline) -> [Result<FormOutcome, WorkspaceError>] {
-        let results = ResultSlots(count: claims.count)
-        DispatchQueue.concurrentPerform(iterations: min(workers, claims.count)) { worker in
-            var index = worker
-            while index < claims.count {
-                let claim = claims[index]
-                do {
-                    results.set(index, .success(try pipeline.process(fileAt: claim.url)))
-                } catch {
-                    results.set(index, .failure(WorkspaceError(String(describing: error))))
+    /// A batch being read in the background by `workers` tasks on the global queue, each taking
+    /// the next unread file (files differ in cost: a fixed share would leave one worker idle);
+    /// `wait()` returns the results in claim order. Not `concurrentPerform` from a background
+    /// block: libdispatch may run a nested apply serially.
+    final class Job: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private let slots: ResultSlots
+
+        init(_ claims: ArraySlice<RunSession.Claim>, in folder: URL, workers: Int, pipeline: FormPipeline) {
+            let claims = Array(claims)
+            let slots = ResultSlots(count: claims.count)
+            self.slots = slots
+            for _ in 0..<max(1, min(workers, claims.count)) {
+                DispatchQueue.global().async(group: group) {
+                    while let index = slots.take() {
+                        let url = folder.appendingPathComponent(claims[index].name)
+                        do {
+                            slots.set(index, .success(Analysis(try pipeline.process(fileAt: url))))
+                        } catch {
+                            slots.set(index, .failure(WorkspaceError(String(describing: error))))
+                        }
+                    }
                 }
-                index += workers
             }
         }
-        return results.values
+
+        func wait() -> [Result<Analysis, WorkspaceError>] {
+            group.wait()
+            return slots.values
+        }
     }
 
-    /// Each worker writes only its own slots; the lock makes that visible to the caller.
+    /// The batch's results, and the next file no worker has taken yet.
     final class ResultSlots: @unchecked Sendable {
-        private var slots: [Result<FormOutcome, WorkspaceError>?]
+        private var slots: [Result<Analysis, WorkspaceError>?]
+        private var next = 0
         private let lock = NSLock()
         init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<FormOutcome, WorkspaceError>) {
+        func take() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+        func set(_ index: Int, _ value: Result<Analysis, WorkspaceError>) {
             lock.lock()
             slots[index] = value
             lock.unlock()
         }
-        var values: [Result<FormOutcome, WorkspaceError>] {
+        var values: [Result<Analysis, WorkspaceError>] {
             lock.lock()
             defer { lock.unlock() }
             return slots.map { $0! }

@@ -20,7 +20,7 @@ public enum Operator {
         var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
         let inbox = URL(fileURLWithPath: config.inbox)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [] {
-            switch Intake.classify(name: name, url: inbox.appendingPathComponent(name), settleSeconds: config.settleSeconds, now: now) {
+            switch Intake.classify(name: name, path: inbox.appendingPathComponent(name).path, settleSeconds: config.settleSeconds, now: now) {
             case .ready: status.waiting += 1
             case .unsettled: status.unsettled += 1
             case .notDocx: status.foreign += 1
@@ -75,7 +75,7 @@ public enum Operator {
         var results: [(String, FormOutcome?)] = []
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() {
             let url = inbox.appendingPathComponent(name)
-            guard Intake.classify(name: name, url: url, settleSeconds: config.settleSeconds, now: now) == .ready else { continue }
+            guard Intake.classify(name: name, path: url.path, settleSeconds: config.settleSeconds, now: now) == .ready else { continue }
             results.append((name, try? pipeline.process(fileAt: url)))
         }
         return results

@@ -15,27 +15,35 @@ struct RejectionLog {
     let workspace: Workspace
 
     func append(_ submission: SubmissionRecord, runID: Int64, time: String) throws(WorkspaceError) {
+        try append([submission], runID: runID, time: time)
+    }
+
+    /// The lines of several rejected submissions, chained, in one `write(2)` and one fsync.
+    func append(_ submissions: [SubmissionRecord], runID: Int64, time: String) throws(WorkspaceError) {
+        guard !submissions.isEmpty else { return }
         var text = ""
         var previous = try lastLineHash()
-        for finding in submission.findings {
-            let line: JSONValue = .object([
-                ("time", .string(time)),
-                ("run_id", .int(Int(runID))),
-                ("file", .string(submission.originalName)),
-                ("stored_as", .string(submission.storedPath)),
-                ("sha256", .string(submission.sha256)),
-                ("code", .string(finding.code.rawValue)),
-                ("severity", .string(finding.severity.rawValue)),
-                ("field", .string(finding.field)),
-                ("message", .string(finding.message)),
-                ("evidence", .string(finding.evidence)),
-                ("full_name", .string(submission.fullName)),
-                ("party_cell", .string(submission.partyCell)),
-                ("prev_sha256", .string(previous)),
-            ])
-            let serialized = line.serialized()
-            previous = ContentDigest.sha256Hex(Array(serialized.utf8))
-            text += serialized + "\n"
+        for submission in submissions {
+            for finding in submission.findings {
+                let line: JSONValue = .object([
+                    ("time", .string(time)),
+                    ("run_id", .int(Int(runID))),
+                    ("file", .string(submission.originalName)),
+                    ("stored_as", .string(submission.storedPath)),
+                    ("sha256", .string(submission.sha256)),
+                    ("code", .string(finding.code.rawValue)),
+                    ("severity", .string(finding.severity.rawValue)),
+                    ("field", .string(finding.field)),
+                    ("message", .string(finding.message)),
+                    ("evidence", .string(finding.evidence)),
+                    ("full_name", .string(submission.fullName)),
+                    ("party_cell", .string(submission.partyCell)),
+                    ("prev_sha256", .string(previous)),
+                ])
+                let serialized = line.serialized()
+                previous = ContentDigest.sha256Hex(Array(serialized.utf8))
+                text += serialized + "\n"
+            }
         }
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WorkspaceError("không ghi được \(url.path): \(String(cString: strerror(errno)))") }

@@ -62,6 +62,15 @@ struct Workspace: Sendable {
 
     /// Atomically moves `source` to `destination`, creating its folder; never overwrites.
     static func move(_ source: URL, to destination: URL) throws(WorkspaceError) {
+        try moveUnsynced(source, to: destination)
+        syncDirectories([destination.deletingLastPathComponent(), source.deletingLastPathComponent()])
+    }
+
+    /// The `rename(2)` of `move` without its folder fsyncs, for a group of moves made durable
+    /// together by one `syncDirectories` over the folders involved. Until then a power loss may
+    /// undo a rename (the file is found where it was: in the inbox, or in processing/ with its
+    /// record, and the next run takes it from there); it can never duplicate the file.
+    static func moveUnsynced(_ source: URL, to destination: URL) throws(WorkspaceError) {
         try makeDirectory(destination.deletingLastPathComponent())
         if FileManager.default.fileExists(atPath: destination.path) {
             throw WorkspaceError("đích đã tồn tại: \(destination.path)")
@@ -69,8 +78,14 @@ struct Workspace: Sendable {
         guard rename(source.path, destination.path) == 0 else {
             throw WorkspaceError("không chuyển được \(source.path) → \(destination.path): \(String(cString: strerror(errno)))")
         }
-        syncDirectory(destination.deletingLastPathComponent())
-        syncDirectory(source.deletingLastPathComponent())
+    }
+
+    /// fsyncs each folder once, however many renames it took part in.
+    static func syncDirectories(_ folders: [URL]) {
+        var seen = Set<String>()
+        for folder in folders where seen.insert(folder.path).inserted {
+            syncDirectory(folder)
+        }
     }
 
     /// A name in `folder` that is not taken yet: "ten.docx", then "ten (2).docx", …

@@ -143,65 +143,44 @@ public final class Ledger: Sendable {
 
     /// The submission with these bytes, if they were ever recorded.
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE sha256 = ?", arguments: [sha256])
-                .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
-        }
+        try queue.read { db in try LedgerTransaction(db: db).submission(sha256: sha256) }
     }
 
-    /// Records a new submission, its findings and its arrival in one transaction, and settles
-    /// duplicates of the same member: the later form date wins, then the later arrival. Returns
-    /// the ids of submissions that this one superseded or that superseded it (for reporting).
+    /// `LedgerTransaction.record` in a transaction of its own.
     @discardableResult
     public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
                        duplicateFinding: @Sendable (String) -> Finding) throws -> Int64 {
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
-                    year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
-                    cell_level, committee_level, level, status, basis, ruleset, form_json,
-                    cell_key, committee_key, committee_date, meeting_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
-                    submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
-                    submission.year, submission.partyCommittee, submission.partyCell, submission.fullName,
-                    submission.dateOfBirth?.iso, submission.memberKey, submission.formDate?.iso,
-                    submission.selfLevel?.rawValue, submission.cellLevel?.rawValue, submission.committeeLevel?.rawValue,
-                    submission.level?.rawValue, submission.status.rawValue, submission.basis?.rawValue,
-                    submission.ruleset?.rawValue, submission.formJSON,
-                    submission.partyCell.map(OrganisationKey.cell), submission.partyCommittee.map(OrganisationKey.committee),
-                    submission.committeeDate?.iso, submission.meetingDate?.iso,
-                ])
-            let id = db.lastInsertedRowID
-            for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
-            try db.execute(sql: """
-                INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-                VALUES (?, ?, ?, ?, ?, ?, 0)
-                """, arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
-            if submission.verdict == .accepted, let key = submission.memberKey {
-                try Ledger.settleDuplicates(db, newID: id, memberKey: key, year: submission.year, finding: duplicateFinding)
-            }
-            return id
+        try transaction { store in
+            try store.record(submission, runID: runID, claimedAs: claimedAs, arrivedAt: arrivedAt,
+                             duplicateFinding: duplicateFinding)
         }
     }
 
-    /// Another copy of bytes already recorded: an arrival, never a second submission.
+    /// `LedgerTransaction.recordDuplicateArrival` in a transaction of its own.
     public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
                                        storedPath: String, arrivedAt: String) throws {
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-                VALUES (?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
+        try transaction { store in
+            try store.recordDuplicateArrival(of: submissionID, runID: runID, originalName: originalName,
+                                             claimedAs: claimedAs, storedPath: storedPath, arrivedAt: arrivedAt)
         }
+    }
+
+    /// Runs `body` in ONE write transaction: everything it records is in the store when this
+    /// returns (one commit, one fsync of the WAL with `synchronous = FULL`), or nothing is.
+    /// The body reads its own earlier writes, so a form recorded earlier in the same batch is
+    /// seen by the duplicate and order checks of the next one.
+    public func transaction<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+        try queue.write { db in try body(LedgerTransaction(db: db)) }
     }
 
     /// Where a claimed file was recorded to go, if its record was committed: a file found in
     /// `processing/` with an arrival is one whose final move was interrupted.
-    public func arrival(claimedAs: String) throws -> String? {
+    public func arrival(claimedAs: String) throws -> ArrivalRecord? {
         try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT stored_path FROM arrivals WHERE claimed_as = ?", arguments: [claimedAs])
+            try Row.fetchOne(db, sql: """
+                SELECT a.id, a.run_id, a.original_name, a.claimed_as, a.stored_path, a.duplicate, s.sha256, s.verdict
+                FROM arrivals a JOIN submissions s ON s.id = a.submission_id WHERE a.claimed_as = ?
+                """, arguments: [claimedAs]).map(ArrivalRecord.init(row:))
         }
     }
 
@@ -225,8 +204,16 @@ public final class Ledger: Sendable {
     }
 
     public func markLogged(_ submissionID: Int64) throws {
+        try markLogged([submissionID])
+    }
+
+    /// Marks the submissions whose lines were just appended to the rejection log, in one transaction.
+    public func markLogged(_ submissionIDs: [Int64]) throws {
+        guard !submissionIDs.isEmpty else { return }
         try queue.write { db in
-            try db.execute(sql: "UPDATE submissions SET logged = 1 WHERE id = ?", arguments: [submissionID])
+            for id in submissionIDs {
+                try db.execute(sql: "UPDATE submissions SET logged = 1 WHERE id = ?", arguments: [id])
+            }
         }
     }
 
@@ -275,41 +262,12 @@ public final class Ledger: Sendable {
 
     /// Accepted collective reports with their meeting dates, for the order rules of the batch.
     public func collectiveMeetings(year: Int, _ scope: CollectiveScope) throws -> [(file: String, date: CivilDate)] {
-        try queue.read { db in
-            var sql = """
-                SELECT original_name, meeting_date FROM submissions
-                WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' AND meeting_date IS NOT NULL
-                """
-            var arguments: StatementArguments = [year]
-            switch scope {
-            case .cell(let key):
-                sql += " AND cell_key = ?"
-                _ = arguments.append(contentsOf: [key])
-            case .cellsOf(let committee):
-                sql += " AND cell_key IS NOT NULL AND committee_key = ?"
-                _ = arguments.append(contentsOf: [committee])
-            case .organisation(let committee):
-                sql += " AND cell_key IS NULL AND committee_key = ?"
-                _ = arguments.append(contentsOf: [committee])
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY meeting_date", arguments: arguments).compactMap { row in
-                (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
-            }
-        }
+        try queue.read { db in try LedgerTransaction(db: db).collectiveMeetings(year: year, scope) }
     }
 
     /// Accepted members of a cell whose committee decision is dated before `date`.
     public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [(file: String, date: CivilDate)] {
-        try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT original_name, committee_date FROM submissions
-                WHERE year = ? AND kind = 'individual' AND verdict = 'accepted' AND superseded_by IS NULL
-                  AND cell_key = ? AND committee_date IS NOT NULL AND committee_date < ?
-                ORDER BY committee_date
-                """, arguments: [year, cellKey, date.iso]).compactMap { row in
-                (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
-            }
-        }
+        try queue.read { db in try LedgerTransaction(db: db).decisionsBefore(date, year: year, cellKey: cellKey) }
     }
 
     /// Counts for `kiemdiem status`.
@@ -317,9 +275,9 @@ public final class Ledger: Sendable {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrivals") ?? 0 }
     }
 
-    // MARK: - Private
+    // MARK: - Shared with LedgerTransaction
 
-    private static func settleDuplicates(_ db: Database, newID: Int64, memberKey: String, year: Int,
+    static func settleDuplicates(_ db: Database, newID: Int64, memberKey: String, year: Int,
                                          finding: (String) -> Finding) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, form_date, original_name FROM submissions
@@ -342,18 +300,18 @@ public final class Ledger: Sendable {
         }
     }
 
-    private static func insert(_ finding: Finding, submissionID: Int64, db: Database) throws {
+    static func insert(_ finding: Finding, submissionID: Int64, db: Database) throws {
         try db.execute(sql: """
             INSERT INTO findings (submission_id, code, severity, field, message, evidence) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [submissionID, finding.code.rawValue, finding.severity.rawValue, finding.field,
                              finding.message, finding.evidence])
     }
 
-    private static func findings(_ db: Database, _ id: Int64) throws -> [Finding] {
+    static func findings(_ db: Database, _ id: Int64) throws -> [Finding] {
         try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE submission_id = ? ORDER BY id", arguments: [id]).map(finding)
     }
 
-    private static func finding(_ row: Row) -> Finding {
+    static func finding(_ row: Row) -> Finding {
         let code = FindingCode(rawValue: row["code"]) ?? .invalidValue
         var finding = Finding(code, field: row["field"], evidence: row["evidence"],
                               severity: Severity(rawValue: row["severity"]) ?? code.severity)

@@ -124,12 +124,14 @@ import ReviewRules
 
         // The same member, decided before the meeting, arriving after the report: refused.
         let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
-        let early = try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 5)!),
-                                            year: 2020, ledger: ledger, language: .vi)
+        let early = try ledger.transaction { store in
+            try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 5)!), year: 2020, store: store, language: .vi)
+        }
         #expect(early.map(\.code) == [.dateOrder])
         #expect(early.first?.field == "committee_decision.date")
-        let late = try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 20)!),
-                                           year: 2020, ledger: ledger, language: .vi)
+        let late = try ledger.transaction { store in
+            try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, store: store, language: .vi)
+        }
         #expect(late.isEmpty)
     }
 
@@ -177,18 +179,21 @@ enum OrganisationKeyText {
             Finding(.duplicateSubmission)
         }
         // A cell meeting after its organisation's: refused; before: fine.
-        let late = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!),
-                                           year: 2020, ledger: ledger, language: .vi)
+        let late = try ledger.transaction { store in
+            try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, store: store, language: .vi)
+        }
         #expect(late.map(\.code) == [.dateOrder])
-        let early = try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!),
-                                            year: 2020, ledger: ledger, language: .vi)
+        let early = try ledger.transaction { store in
+            try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!), year: 2020, store: store, language: .vi)
+        }
         #expect(early.isEmpty)
 
         // The organisation's report arriving after a cell that met later than it: refused.
         try ledger.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
                           runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
-        let organisation = try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!),
-                                                   year: 2020, ledger: ledger, language: .vi)
+        let organisation = try ledger.transaction { store in
+            try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!), year: 2020, store: store, language: .vi)
+        }
         #expect(organisation.map(\.code) == [.dateOrder])
     }
 }

@@ -66,7 +66,7 @@ import Testing
 
         let again = NightlyRun(config: box.config, logger: quiet).run()
         #expect(again.status == .allAccepted, "\(again.message ?? "")")
-        #expect(again.counts.claimed == 1)
+        #expect(again.counts.claimed == 2, "the file moved on and the file read are both filed tonight")
         #expect(try FileManager.default.contentsOfDirectory(atPath: processing.path).isEmpty)
         #expect(sha256(of: stored) == arrival.sha256)
         let arrivals = try ledger.arrivals()
@@ -138,5 +138,32 @@ import Testing
         #expect(NightlyRun(config: config, logger: quiet).run().status == .allAccepted)
         #expect(try logged(box) == before)
         #expect(verifies(box))
+    }
+
+    /// The rejections of a batch are logged in one write: killed after it (or inside it, the
+    /// last line cut) but before the store marked them, several forms have complete lines and
+    /// are still unlogged. Their lines are recognised, none is repeated, none is lost.
+    @Test(arguments: [false, true])
+    func aBatchOfLinesWrittenButNotMarkedIsNotRepeated(cutInsideTheLastLine: Bool) throws {
+        let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        _ = NightlyRun(config: box.config, logger: quiet).run()
+        let before = try logged(box)
+        var lines = try logLines(box).dropLast().map(String.init)
+        let shas = lines.map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["sha256"] as! String }
+        let distinct = shas.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        try #require(distinct.count >= 3)
+        // The last three forms' lines were one write; none of them is marked logged.
+        for sha in distinct.suffix(3) { try sql(box, "UPDATE submissions SET logged = 0 WHERE sha256 = '\(sha)'") }
+        if cutInsideTheLastLine {
+            let last = lines.removeLast()
+            try writeLog(box, lines.map { $0 + "\n" }.joined() + last.prefix(last.count / 3))
+        }
+
+        #expect(NightlyRun(config: box.config, logger: quiet).run().status == .allAccepted)
+        #expect(try logged(box) == before)
+        #expect(verifies(box))
+        let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
+        #expect(try ledger.unloggedRejections().isEmpty)
     }
 }
