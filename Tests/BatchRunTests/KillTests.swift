@@ -87,10 +87,22 @@ import Testing
         let originals = multiset(Array(box.inboxFiles.values))
         try #require(originals.values.reduce(0, +) == Self.inputs)
 
+        // The uninterrupted run over the same inputs: what the resumed workspace must report,
+        // and how long a whole run takes. Each killed run goes on from where the last one died,
+        // so kills that average 1.5/kills of a whole run walk across all of it, whatever the
+        // machine and the build (a fixed 20–1500 ms range fell after the end once runs got faster).
+        let reference = try BinaryBox("kill-reference", perCell: true, populate: Self.makeInputs)
+        defer { reference.remove() }
+        let started = ContinuousClock.now
+        let referenceRun = try reference.kiemdiem(["run"])
+        #expect(referenceRun.status == 3, "\(referenceRun.stderr)")
+        let whole = ContinuousClock.now - started
+        let span = max(100, Int(Double(whole.components.seconds * 1000 + whole.components.attoseconds / 1_000_000_000_000_000) * 1.1))
+
         var random = SplitMix64(seed: Self.seed)
         var landings: [Landing] = []
         for _ in 0..<Self.kills {
-            let delay = Int.random(in: 20...1500, using: &random)
+            let delay = Int.random(in: 5...max(50, 3 * span / Self.kills), using: &random)
             let process = Process()
             process.executableURL = kiemdiemBinary
             process.arguments = ["run", "--config", box.config.path]
@@ -110,7 +122,7 @@ import Testing
             landings.append(landing)
         }
         if ProcessInfo.processInfo.environment["KIEMDIEM_TEST_TRACE"] != nil {
-            print("seed \(String(Self.seed, radix: 16)):\n" + landings.map { "  \($0)" }.joined(separator: "\n"))
+            print("seed \(String(Self.seed, radix: 16)), whole run \(span) ms:\n" + landings.map { "  \($0)" }.joined(separator: "\n"))
         }
 
         // 3 when this last run filed a rejected form itself; 0 when the killed runs had already
@@ -118,7 +130,7 @@ import Testing
         let final = try box.kiemdiem(["run"])
         #expect(final.status == 3 || final.status == 0, "\(final.stderr)")
         try Self.checkFinalState(box, originals: originals)
-        try Self.checkWorkbookAgainstUninterruptedRun(box)
+        try Self.checkWorkbookAgainstUninterruptedRun(box, reference: reference)
     }
 
     /// What must hold at every moment a run can die.
@@ -236,11 +248,7 @@ import Testing
     /// The killed-and-resumed workspace reports what one uninterrupted run over the same inputs
     /// reports. Which copy of a member wins may differ with arrival order, so file names are left
     /// out of the comparison; every count and level must match.
-    static func checkWorkbookAgainstUninterruptedRun(_ box: BinaryBox) throws {
-        let reference = try BinaryBox("kill-reference", perCell: true, populate: makeInputs)
-        defer { reference.remove() }
-        let run = try reference.kiemdiem(["run"])
-        #expect(run.status == 3, "\(run.stderr)")
+    static func checkWorkbookAgainstUninterruptedRun(_ box: BinaryBox, reference: BinaryBox) throws {
         let expected = try workbookSheets(reference.workbook.path)
         let actual = try workbookSheets(box.workbook.path)
         #expect(canonical(actual["Tổng hợp"] ?? []) == canonical(expected["Tổng hợp"] ?? []))
