@@ -394,18 +394,20 @@ struct RunSession {
         try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
     }
 
-    /// Rebuilds the year's workbook from the store and publishes it atomically.
+    /// Rebuilds the year's workbook from the store and publishes it atomically. The store is
+    /// read in passes and the long sheets written row by row (`StoredReport`), so the rebuild
+    /// needs about the same memory for a thousand forms as for a hundred thousand.
     func publishWorkbook() throws(WorkspaceError) -> String {
-        let submissions = try wrap { try ledger.submissions(year: config.year, includingForms: false) }
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
-        let report = ReportBuilder.build(year: config.year, submissions: submissions, roster: roster, rules: config.rules,
-                                         createdAt: created)
+        let report = try wrap {
+            try StoredReport.read(ledger: ledger, year: config.year, roster: roster, rules: config.rules, createdAt: created)
+        }
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)
         removeStaleWorkbookTemporaries(in: folder)
         do {
-            try WorkbookWriter.write(report, to: config.workbook)
+            try WorkbookWriter.write(report.summary, rows: report.rows, to: config.workbook)
         } catch {
             throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
         }
@@ -413,10 +415,11 @@ struct RunSession {
             let folder = Self.perCellFolder(config.workbook)
             try Workspace.makeDirectory(folder)
             removeStaleWorkbookTemporaries(in: folder)
-            for cell in report.cells where cell.partyCell != ReportBuilder.unknownCell {
+            for cell in report.summary.cells where cell.partyCell != ReportBuilder.unknownCell {
                 let path = folder.appendingPathComponent(Workspace.folderName(cell.partyCell) + ".xlsx").path
+                let restricted = report.restricted(toCell: cell.partyCell)
                 do {
-                    try WorkbookWriter.write(report.restricted(toCell: cell.partyCell), to: path)
+                    try WorkbookWriter.write(restricted.summary, rows: restricted.rows, to: path)
                 } catch {
                     throw WorkspaceError("không ghi được sổ của \(cell.partyCell) \(path): \(error)")
                 }

@@ -4,6 +4,10 @@ import ReviewRules
 import Workbooks
 
 /// Counts the consolidated report of one year from the store (contract §5 definitions).
+///
+/// `build` does it in memory from every submission of the year; the nightly run uses
+/// `StoredReport`, which gives the same workbook from the store without holding the year, and
+/// the tests check the two against each other.
 enum ReportBuilder {
     /// The row of refused files nobody could place in a cell.
     static let unknownCell = "(không rõ chi bộ)"
@@ -97,12 +101,21 @@ enum ReportBuilder {
 
     /// Biểu 6F: roster members who had to review, who did (an accepted form), and why not.
     static func countReviews(_ roster: Roster, accepted: [SubmissionRecord], year: Int, rules: RuleOptions) -> ReviewCounts {
-        var reviewedLines = Set<Int>()
-        for s in accepted {
-            if let entry = roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell) {
-                reviewedLines.insert(entry.line)
-            }
-        }
+        countReviews(roster, reviewedLines: rosterLines(roster, accepted), year: year, rules: rules)
+    }
+
+    /// The roster lines of the members who wrote `submissions`.
+    static func rosterLines(_ roster: Roster, _ submissions: [SubmissionRecord]) -> Set<Int> {
+        var lines = Set<Int>()
+        for s in submissions { rosterLine(roster, s).map { _ = lines.insert($0) } }
+        return lines
+    }
+
+    static func rosterLine(_ roster: Roster, _ s: SubmissionRecord) -> Int? {
+        roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)?.line
+    }
+
+    static func countReviews(_ roster: Roster, reviewedLines: Set<Int>, year: Int, rules: RuleOptions) -> ReviewCounts {
         let reviewDate = CivilDate(year: year, month: 12, day: 31)!
         var counts = ReviewCounts(required: roster.entries.count, reviewed: reviewedLines.count)
         for entry in roster.entries where !reviewedLines.contains(entry.line) {
@@ -118,41 +131,64 @@ enum ReportBuilder {
     /// the quota share of those decided HTT (HD 21; the check is on the committee's decisions,
     /// not on self-ratings). Flagged on each HTXS member of that organisation.
     static func quotaWarnings(_ accepted: [SubmissionRecord], roster: Roster?, rules: RuleOptions) -> [RejectionRow] {
-        var groups: [String: (name: String, members: [SubmissionRecord])] = [:]
-        for s in accepted where s.status == .final {
-            let entry = roster?.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)
-            guard let name = entry?.grassroots ?? s.partyCommittee else { continue }
-            groups[OrganisationKey.committee(name), default: (name, [])].members.append(s)
+        var groups: [String: QuotaGroup] = [:]
+        for s in accepted {
+            guard let group = quotaGroup(s, roster: roster) else { continue }
+            groups[group.key, default: QuotaGroup(name: group.name)].count(s)
         }
         var rows: [RejectionRow] = []
-        for key in groups.keys.sorted() {
-            let (name, members) = groups[key]!
-            let excellent = members.filter { $0.level == .excellent }
-            let good = members.filter { $0.level == .good }.count
-            let allowed = Double(good) * rules.quotaRatio
-            let exceeded = rules.quotaRounding == .floor ? excellent.count > Int(allowed.rounded(.down))
-                                                         : Double(excellent.count) > allowed
-            guard exceeded else { continue }
-            let percent = Int((rules.quotaRatio * 100).rounded())
-            let evidence = "\(name): \(excellent.count) HTXSNV / \(good) HTTNV > \(percent) %"
-            for s in excellent {
-                let finding = Finding(.quotaExceeded, field: "classification.level", evidence: evidence, language: rules.language)
-                rows.append(RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
-                                         reason: finding.message + ": " + evidence, fullName: s.fullName, partyCell: s.partyCell))
+        for key in groups.keys.sorted() where groups[key]!.exceeded(rules) {
+            for s in accepted where s.level == .excellent && quotaGroup(s, roster: roster)?.key == key {
+                rows.append(groups[key]!.warning(s, rules: rules))
             }
         }
         return rows
     }
 
+    /// The grassroots organisation whose quota a current form counts in (key and the name to
+    /// show), or `nil` when the form is not final or names none.
+    static func quotaGroup(_ s: SubmissionRecord, roster: Roster?) -> (key: String, name: String)? {
+        guard s.status == .final else { return nil }
+        let entry = roster?.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)
+        guard let name = entry?.grassroots ?? s.partyCommittee else { return nil }
+        return (OrganisationKey.committee(name), name)
+    }
+
+    /// The HTXS and HTT decisions of one grassroots organisation, named after its first form.
+    struct QuotaGroup {
+        var name: String
+        var excellent = 0
+        var good = 0
+
+        init(name: String) { self.name = name }
+
+        mutating func count(_ s: SubmissionRecord) {
+            if s.level == .excellent { excellent += 1 }
+            if s.level == .good { good += 1 }
+        }
+
+        func exceeded(_ rules: RuleOptions) -> Bool {
+            let allowed = Double(good) * rules.quotaRatio
+            return rules.quotaRounding == .floor ? excellent > Int(allowed.rounded(.down)) : Double(excellent) > allowed
+        }
+
+        /// The `QUOTA_EXCEEDED` row of one HTXS member of an organisation over its quota.
+        func warning(_ s: SubmissionRecord, rules: RuleOptions) -> RejectionRow {
+            let percent = Int((rules.quotaRatio * 100).rounded())
+            let evidence = "\(name): \(excellent) HTXSNV / \(good) HTTNV > \(percent) %"
+            let finding = Finding(.quotaExceeded, field: "classification.level", evidence: evidence, language: rules.language)
+            return RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
+                                reason: finding.message + ": " + evidence, fullName: s.fullName, partyCell: s.partyCell)
+        }
+    }
+
     /// Roster members with no form of the year, with the reason when they need not review.
     static func notSubmittedRows(_ roster: Roster, submissions: [SubmissionRecord], year: Int,
                                  rules: RuleOptions) -> [NotSubmittedRow] {
-        var seen = Set<Int>()
-        for s in submissions {
-            if let entry = roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell) {
-                seen.insert(entry.line)
-            }
-        }
+        notSubmittedRows(roster, seen: rosterLines(roster, submissions), year: year, rules: rules)
+    }
+
+    static func notSubmittedRows(_ roster: Roster, seen: Set<Int>, year: Int, rules: RuleOptions) -> [NotSubmittedRow] {
         let reviewDate = CivilDate(year: year, month: 12, day: 31)!
         return roster.entries.filter { !seen.contains($0.line) }.map { entry in
             var note: String?
@@ -166,9 +202,14 @@ enum ReportBuilder {
         }
     }
 
-    private static func mostCommon(_ names: [String]) -> String? {
+    static func mostCommon(_ names: [String]) -> String? {
         var counts: [String: Int] = [:]
         for name in names { counts[name, default: 0] += 1 }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return mostCommon(counts)
+    }
+
+    /// The name counted most often; the first in text order among equals.
+    static func mostCommon(_ counts: [String: Int]) -> String? {
+        counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 }

@@ -275,6 +275,12 @@ public final class Ledger: Sendable {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrivals") ?? 0 }
     }
 
+    /// One read transaction for the report reads (ReportReads.swift), which stream their rows
+    /// to the caller while it is open.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
     // MARK: - Shared with LedgerTransaction
 
     static func settleDuplicates(_ db: Database, newID: Int64, memberKey: String, year: Int,

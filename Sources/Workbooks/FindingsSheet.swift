@@ -10,30 +10,32 @@ import KiemdiemCore
 struct FindingsSheet: Sendable {
     let name: String
     let titlePrefix: String
-    let rows: @Sendable (ConsolidatedReport) -> [RejectionRow]
+    let list: List
+
+    enum List: Sendable { case rejections, warnings }
 
     static let headerRow = 1  // zero-based: Excel row 2
     static let headers = ["Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"]
 
     static let rejections = FindingsSheet(name: "Bị từ chối", titlePrefix: "DANH SÁCH BẢN KIỂM ĐIỂM BỊ TỪ CHỐI",
-                                          rows: { $0.rejections })
+                                          list: .rejections)
     static let warnings = FindingsSheet(name: "Cảnh báo", titlePrefix: "CẢNH BÁO VỀ BẢN KIỂM ĐIỂM VÀ XẾP LOẠI",
-                                        rows: { $0.warnings })
+                                        list: .warnings)
 
     var layout: SheetLayout { SheetLayout(name: name, headerRow: FindingsSheet.headerRow + 1, headers: FindingsSheet.headers) }
 
     func title(year: Int) -> String { "\(titlePrefix) NĂM \(year)" }
 
-    func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
+    func write(year: Int, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
         let headers = FindingsSheet.headers
         let headerRow = FindingsSheet.headerRow
-        let sheet = try workbook.addSheet(name)
+        let sheet = try workbook.addSheet(name, streaming: true)
         let lastColumn = headers.count - 1
-        try sheet.title(title(year: report.year), lastColumn: lastColumn)
+        try sheet.title(title(year: year), lastColumn: lastColumn)
         try sheet.header(headers, row: headerRow)
 
         var row = headerRow + 1
-        for rejection in rows(report) {
+        func line(_ rejection: RejectionRow) throws {
             try sheet.text(rejection.file, row: row, column: 0)
             try sheet.text(rejection.code.rawValue, row: row, column: 1)
             try sheet.text(rejection.field.map(FieldNames.vietnamese), row: row, column: 2)
@@ -41,6 +43,12 @@ struct FindingsSheet: Sendable {
             try sheet.text(rejection.fullName, row: row, column: 4)
             try sheet.text(rejection.partyCell, row: row, column: 5)
             row += 1
+        }
+        try streamRows(of: name) {
+            switch list {
+            case .rejections: try rows.forEachRejection(line)
+            case .warnings: try rows.forEachWarning(line)
+            }
         }
         try sheet.finishTable(headerRow: headerRow, lastFilteredRow: row - 1, lastColumn: lastColumn)
     }

@@ -24,19 +24,19 @@ enum MembersSheet {
             + ["Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp"]
     }
 
-    static func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
-        let sheet = try workbook.addSheet(name)
-        let showCommittee = report.members.contains { $0.partyCommittee?.isEmpty == false }
+    static func write(year: Int, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
+        let sheet = try workbook.addSheet(name, streaming: true)
+        let showCommittee = rows.membersNameCommittee
         let headers = headers(showCommittee: showCommittee)
         let lastColumn = headers.count - 1
-        try sheet.title(title(year: report.year), lastColumn: lastColumn)
+        try sheet.title(title(year: year), lastColumn: lastColumn)
         try sheet.header(headers, row: headerRow)
 
         var row = headerRow + 1
-        for (index, member) in report.members.enumerated() {
+        func line(_ member: MemberRow) throws {
             var column = 0
             func next() -> Int { defer { column += 1 }; return column }
-            try sheet.integer(index + 1, row: row, column: next())
+            try sheet.integer(row - headerRow, row: row, column: next())
             try sheet.text(member.fullName, row: row, column: next())
             try sheet.date(member.dateOfBirth, row: row, column: next())
             try sheet.text(member.partyCell, row: row, column: next())
@@ -48,6 +48,7 @@ enum MembersSheet {
             try sheet.text(member.file, row: row, column: next())
             row += 1
         }
+        try streamRows(of: name) { try rows.forEachMember(line) }
         try sheet.finishTable(headerRow: headerRow, lastFilteredRow: row - 1, lastColumn: lastColumn, frozenColumns: 2)
     }
 }

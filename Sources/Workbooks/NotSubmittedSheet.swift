@@ -14,7 +14,7 @@ enum NotSubmittedSheet {
     static func title(year: Int) -> String { "DANH SÁCH ĐẢNG VIÊN CHƯA NỘP BẢN KIỂM ĐIỂM NĂM \(year)" }
 
     static func write(_ members: [NotSubmittedRow], year: Int, into workbook: Workbook) throws(WorkbookError) {
-        let sheet = try workbook.addSheet(name)
+        let sheet = try workbook.addSheet(name, streaming: true)
         let lastColumn = headers.count - 1
         try sheet.title(title(year: year), lastColumn: lastColumn)
         try sheet.header(headers, row: headerRow)

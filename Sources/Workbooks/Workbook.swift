@@ -9,16 +9,20 @@ final class Workbook {
     let formats: Formats
     private var sheetNames: [String] = []
 
-    /// Opens a workbook that `close()` will write to `path`. Default (not constant-memory) mode:
-    /// the merged title rows and the chart's cached values need random access to written cells,
-    /// and shared strings open in more viewers than inline ones (field notes §2.2 item 10).
+    /// Opens a workbook that `close()` will write to `path`. Sheets are built in memory unless
+    /// added with `streaming: true` (see `addSheet`). Temporary files go next to `path`: they
+    /// can be as large as the workbook's sheets, which a `/tmp` kept in memory would charge to
+    /// the machine's RAM; libxlsxwriter unlinks each one as it creates it, so none is left behind.
     init(path: String) throws(WorkbookError) {
-        // libxlsxwriter builds each part in memory here; `tmpdir` would only matter in
-        // constant-memory mode, so the system default is kept.
-        var options = lxw_workbook_options()
-        options.constant_memory = 0
-        options.use_zip64 = 0
-        let opened = workbook_new_opt(path, &options)
+        let folder = (path as NSString).deletingLastPathComponent
+        let opened = (folder.isEmpty ? "." : folder).withCString { cFolder in
+            var options = lxw_workbook_options()
+            options.constant_memory = 0
+            // Copied by the library, so the pointer need only live for this call.
+            options.tmpdir = UnsafeMutablePointer(mutating: cFolder)
+            options.use_zip64 = 0
+            return workbook_new_opt(path, &options)
+        }
         guard let opened else {
             throw WorkbookError("workbook_new_opt(): could not create the workbook at \(path)", function: "workbook_new_opt")
         }
@@ -61,10 +65,19 @@ final class Workbook {
 
     /// Adds a sheet with an exact, already valid name; a name clash or an invalid name is a
     /// programming error surfaced as `WorkbookError`.
-    func addSheet(_ name: String) throws(WorkbookError) -> Sheet {
+    ///
+    /// A `streaming` sheet is libxlsxwriter's constant-memory mode for that sheet alone: each row
+    /// goes to a temporary file once a later row is started, so rows must be written in order
+    /// (a row before the current one is refused), and strings are stored inline instead of in the
+    /// shared-string table. The sheets whose rows grow with the forms (members, findings) stream;
+    /// the small ones do not, so `Tổng hợp` keeps shared strings and its chart keeps the cached
+    /// values it can only take from cells still in memory. libxlsxwriter reads the workbook's
+    /// `constant_memory` option when a sheet is added, which is what lets the mode differ per sheet.
+    func addSheet(_ name: String, streaming: Bool = false) throws(WorkbookError) -> Sheet {
         let handle = try live()
         let error = name.withCString { workbook_validate_sheet_name(handle, $0) }
         try check(error, "workbook_validate_sheet_name(\(name))")
+        handle.pointee.options.constant_memory = streaming ? 1 : 0
         guard let sheet = name.withCString({ workbook_add_worksheet(handle, $0) }) else {
             throw WorkbookError("workbook_add_worksheet(): could not add sheet \(name)", function: "workbook_add_worksheet")
         }

@@ -53,20 +53,30 @@ public enum WorkbookWriter {
     /// file is untouched and no temporary file is left behind. The same report always gives
     /// byte-identical output (the creation time comes from `report.createdAt`).
     public static func write(_ report: ConsolidatedReport, to path: String) throws(WorkbookError) {
+        try write(report, rows: report, to: path)
+    }
+
+    /// As `write(_:to:)`, with the members, rejections and warnings taken from `rows` one at a
+    /// time (the lists of `summary` itself are not read): memory stays flat in their number.
+    public static func write(_ summary: ConsolidatedReport, rows: some ReportRows, to path: String) throws(WorkbookError) {
         try AtomicFile.publish(to: path) { (temporary: String) throws(WorkbookError) in
-            try build(report, at: temporary)
+            try build(summary, rows: rows, at: temporary)
         }
     }
 
     /// Lays the report out into a new file at `path` (not atomic; `write` wraps this).
     static func build(_ report: ConsolidatedReport, at path: String) throws(WorkbookError) {
+        try build(report, rows: report, at: path)
+    }
+
+    static func build(_ report: ConsolidatedReport, rows: some ReportRows, at path: String) throws(WorkbookError) {
         let workbook = try Workbook(path: path)
         try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
         try SummarySheet.write(report, into: workbook)
-        try MembersSheet.write(report, into: workbook)
-        try FindingsSheet.rejections.write(report, into: workbook)
+        try MembersSheet.write(year: report.year, rows: rows, into: workbook)
+        try FindingsSheet.rejections.write(year: report.year, rows: rows, into: workbook)
         try StatisticsSheet.write(report, into: workbook)
-        try FindingsSheet.warnings.write(report, into: workbook)
+        try FindingsSheet.warnings.write(year: report.year, rows: rows, into: workbook)
         if let notSubmitted = report.notSubmitted {
             try NotSubmittedSheet.write(notSubmitted, year: report.year, into: workbook)
         }

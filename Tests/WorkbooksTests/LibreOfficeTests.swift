@@ -37,6 +37,9 @@ struct LibreOfficeTests {
         let members = try String(contentsOfFile: scratch.file("all/tong-hop-Đảng viên.csv"), encoding: .utf8)
         #expect(members.contains("Nguyễn Thị Ánh Tuyết,07/03/1985,Chi bộ Văn phòng"))
         #expect(members.contains("Hoàn thành xuất sắc nhiệm vụ"))
+        // A literal "_x0041_" in an inline (streamed) string survives its escape.
+        let rejected = try String(contentsOfFile: scratch.file("all/tong-hop-Bị từ chối.csv"), encoding: .utf8)
+        #expect(rejected.contains("Mã _x0041_ giữ nguyên"))
     }
 
     private func convert(_ path: String, options: String, into directory: String, profile: String) throws -> Int32 {

@@ -3,8 +3,9 @@ import KiemdiemCore
 import Testing
 @testable import Workbooks
 
-/// Board scale is a few thousand members; 10,000 checks the default (non-constant-memory)
-/// mode stays small. Linux only: reads the peak RSS from /proc after resetting it.
+/// Board scale is a few thousand members; 10,000 checks that writing them stays small (the
+/// long sheets stream; here the rows still come from arrays held by the report). Linux only:
+/// reads the peak RSS from /proc after resetting it.
 @Suite struct MemoryTests {
     static func report(members count: Int) -> ConsolidatedReport {
         let cells = (1...40).map { index in

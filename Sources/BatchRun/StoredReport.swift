@@ -1,0 +1,165 @@
+import KiemdiemCore
+import Ledger
+import ReviewRules
+import Workbooks
+
+/// The consolidated report of one year read from the store in passes, never holding the year:
+/// `read` counts what is small (one entry per cell, committee or roster line), and `rows` streams
+/// the members and findings to the workbook writer in sheet order. The result is the workbook
+/// `ReportBuilder.build` gives from every submission in memory.
+struct StoredReport {
+    let ledger: Ledger
+    let year: Int
+    let roster: Roster?
+    let rules: RuleOptions
+    /// Cells, organisation, not-submitted list and Biểu 6F; no member or finding rows.
+    let summary: ConsolidatedReport
+    /// Each cell's display name and committee, by `OrganisationKey.cell` ("" for no cell).
+    let cells: [String: CellSummary]
+    /// The member order of `Đảng viên`: by folded cell name, then name, file and member id.
+    let memberOrder: Ledger.MemberOrder
+    /// The grassroots organisations over their HTXS quota, by key.
+    let exceededQuotas: [(key: String, group: ReportBuilder.QuotaGroup)]
+
+    static func read(ledger: Ledger, year: Int, roster: Roster?, rules: RuleOptions, createdAt: Int64) throws -> StoredReport {
+        func cellKey(_ partyCell: String?) -> String { partyCell.map(OrganisationKey.cell) ?? "" }
+
+        // Pass 1, in arrival order: the first arrival's spelling names a cell (as in `build`).
+        var cells: [String: CellSummary] = [:]
+        var order: [String] = []
+        var committees: [String: Int] = [:]
+        var seenLines = Set<Int>()
+        try ledger.forEachSubmission(year: year, individualOnly: true) { s in
+            let key = cellKey(s.partyCell)
+            if cells[key] == nil {
+                cells[key] = CellSummary(partyCell: s.partyCell ?? ReportBuilder.unknownCell, partyCommittee: s.partyCommittee)
+                order.append(key)
+            }
+            if let committee = s.partyCommittee { committees[committee, default: 0] += 1 }
+            if let roster, let line = ReportBuilder.rosterLine(roster, s) { seenLines.insert(line) }
+        }
+
+        // Pass 2, members in no order: the counts of each cell, Biểu 6F and the quota groups.
+        var reviewedLines = Set<Int>()
+        var quotas: [String: (firstID: Int64, group: ReportBuilder.QuotaGroup)] = [:]
+        try ledger.forEachMember(year: year) { member in
+            let key = cellKey(member.latestPartyCell)
+            if cells[key] == nil {  // not reached: the latest form is one of the individual forms above
+                cells[key] = CellSummary(partyCell: member.latestPartyCell ?? ReportBuilder.unknownCell)
+                order.append(key)
+            }
+            cells[key]!.submitted += 1
+            if let form = member.current {
+                if let roster, let line = ReportBuilder.rosterLine(roster, form) { reviewedLines.insert(line) }
+                if let quota = ReportBuilder.quotaGroup(form, roster: roster) {
+                    let id = form.id ?? 0
+                    var entry = quotas[quota.key] ?? (id, ReportBuilder.QuotaGroup(name: quota.name))
+                    // The group is named after its first form, as when the forms are counted in id order.
+                    if id < entry.firstID {
+                        entry.firstID = id
+                        entry.group.name = quota.name
+                    }
+                    entry.group.count(form)
+                    quotas[quota.key] = entry
+                }
+            }
+            guard member.latestVerdict == .accepted, let form = member.current else {
+                cells[key]!.rejected += 1
+                return
+            }
+            cells[key]!.accepted += 1
+            switch (form.status, form.level) {
+            case (.exempt, _): cells[key]!.exempt += 1
+            case (_, let level?): cells[key]!.levels[level, default: 0] += 1
+            case (_, nil): cells[key]!.unclassified += 1
+            }
+        }
+
+        let sortedCells = order.map { cells[$0]! }.sorted {
+            let a = (TextFolding.fold($0.partyCommittee ?? "~"), TextFolding.fold($0.partyCell))
+            let b = (TextFolding.fold($1.partyCommittee ?? "~"), TextFolding.fold($1.partyCell))
+            return a < b
+        }
+        // Members sort by the folded name of their cell; cells folding alike tie and mix by name.
+        let folds = Set(cells.values.map { TextFolding.fold($0.partyCell) }).sorted()
+        let foldRank = Dictionary(uniqueKeysWithValues: folds.enumerated().map { ($1, $0) })
+        let cellRank = cells.mapValues { foldRank[TextFolding.fold($0.partyCell)]! }
+
+        let notSubmitted = roster.map { ReportBuilder.notSubmittedRows($0, seen: seenLines, year: year, rules: rules) }
+        let reviewCounts = roster.map { ReportBuilder.countReviews($0, reviewedLines: reviewedLines, year: year, rules: rules) }
+        let organisation = ReportBuilder.mostCommon(committees)
+        let summary = ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells,
+                                         notSubmitted: notSubmitted, createdAt: createdAt)
+            .with(reviewCounts: reviewCounts)
+        let exceeded = quotas.keys.sorted().compactMap { key in
+            quotas[key]!.group.exceeded(rules) ? (key, quotas[key]!.group) : nil
+        }
+        return StoredReport(ledger: ledger, year: year, roster: roster, rules: rules, summary: summary, cells: cells,
+                            memberOrder: Ledger.MemberOrder(cellRank: cellRank), exceededQuotas: exceeded)
+    }
+
+    /// The rows of the whole report.
+    var rows: Rows { Rows(report: self, cellKey: nil) }
+
+    /// The report of one cell for its secretary (`ConsolidatedReport.restricted(toCell:)`).
+    func restricted(toCell cell: String) -> (summary: ConsolidatedReport, rows: Rows) {
+        (summary.restricted(toCell: cell), Rows(report: self, cellKey: OrganisationKey.cell(cell)))
+    }
+
+    /// The members, rejections and warnings of the report, or of one cell, read from the store
+    /// in sheet order as the writer asks for them.
+    struct Rows: ReportRows {
+        let report: StoredReport
+        /// Only the rows of this cell (`OrganisationKey.cell`), or all.
+        let cellKey: String?
+
+        var membersNameCommittee: Bool {
+            report.cells.contains { key, cell in
+                (cellKey == nil || key == cellKey) && cell.accepted > 0 && cell.partyCommittee?.isEmpty == false
+            }
+        }
+
+        func forEachMember(_ body: (MemberRow) throws -> Void) throws {
+            try report.ledger.forEachMember(year: report.year, cellKey: cellKey, acceptedOnly: true,
+                                            order: report.memberOrder) { member in
+                guard let form = member.current else { return }
+                // One spelling per cell on every sheet, so the autofilter offers each cell once.
+                let cell = report.cells[member.latestPartyCell.map(OrganisationKey.cell) ?? ""]
+                try body(MemberRow(fullName: form.fullName ?? "", dateOfBirth: form.dateOfBirth,
+                                   partyCell: cell?.partyCell, partyCommittee: cell?.partyCommittee,
+                                   selfLevel: form.selfLevel, cellProposal: form.cellLevel,
+                                   committeeLevel: form.committeeLevel, result: form.level, status: form.status,
+                                   file: form.originalName))
+            }
+        }
+
+        func forEachRejection(_ body: (RejectionRow) throws -> Void) throws {
+            try report.ledger.forEachFinding(year: report.year, of: .rejected, cellKey: cellKey) { entry in
+                try body(Self.row(entry))
+            }
+        }
+
+        /// Warnings of current forms, then of superseded forms, then the quota, as `build` lists them.
+        func forEachWarning(_ body: (RejectionRow) throws -> Void) throws {
+            for source in [FindingSource.currentForms, .supersededForms] {
+                try report.ledger.forEachFinding(year: report.year, of: source, cellKey: cellKey) { entry in
+                    if entry.finding.severity == .warning { try body(Self.row(entry)) }
+                }
+            }
+            // One pass per organisation over its quota (few): the rows stay in the store until written.
+            for (key, group) in report.exceededQuotas {
+                try report.ledger.forEachCurrentForm(year: report.year, status: .final, level: .excellent,
+                                                     cellKey: cellKey) { form in
+                    if ReportBuilder.quotaGroup(form, roster: report.roster)?.key == key {
+                        try body(group.warning(form, rules: report.rules))
+                    }
+                }
+            }
+        }
+
+        private static func row(_ entry: FindingEntry) -> RejectionRow {
+            RejectionRow(file: entry.originalName, code: entry.finding.code, field: entry.finding.field,
+                         reason: entry.finding.message, fullName: entry.fullName, partyCell: entry.partyCell)
+        }
+    }
+}

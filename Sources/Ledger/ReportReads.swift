@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import KiemdiemCore
+
+/// One member of a year as the consolidated workbook counts them.
+///
+/// A member is their `memberKey`; a submission without one (nobody could be named from it) is a
+/// member of its own, `"sha:<sha256>"`. Only individual submissions (kind not `collective`) count.
+public struct MemberStanding: Sendable {
+    public var memberID: String
+    /// The cell and verdict of the member's latest individual submission (the highest id).
+    public var latestPartyCell: String?
+    public var latestVerdict: Verdict
+    /// The member's accepted form that no other form superseded (the highest id if several),
+    /// without findings or form JSON; `nil` when there is none, whatever the latest verdict.
+    public var current: SubmissionRecord?
+}
+
+/// One finding with the submission it belongs to, for the finding lists of the workbook.
+public struct FindingEntry: Sendable {
+    public var originalName: String
+    public var fullName: String?
+    public var partyCell: String?
+    public var finding: Finding
+}
+
+/// Which findings `forEachFinding` reads.
+public enum FindingSource: Sendable {
+    /// Every finding of every rejected submission, collective ones included.
+    case rejected
+    /// The findings of each member's current form (see `MemberStanding.current`).
+    case currentForms
+    /// The findings of individual forms another form superseded.
+    case supersededForms
+}
+
+/// Reads for the workbook rebuild. They stream: each row goes to the caller as it is read, and
+/// ordering is left to SQLite, whose sorter spills to temporary files, so the memory they need
+/// does not grow with the number of submissions of the year.
+extension Ledger {
+    /// Individual forms only; a missing kind counts as individual, as it always has.
+    private static let individual = "(kind IS NULL OR kind <> 'collective')"
+
+    /// The condition on `s` that it is its member's current form.
+    private static func isCurrent(_ s: String) -> String {
+        """
+        \(s).verdict = 'accepted' AND \(s).superseded_by IS NULL AND (\(s).kind IS NULL OR \(s).kind <> 'collective')
+        AND (\(s).member_key IS NULL OR \(s).id = (
+            SELECT MAX(t.id) FROM submissions t
+            WHERE t.year = \(s).year AND t.member_key = \(s).member_key AND (t.kind IS NULL OR t.kind <> 'collective')
+              AND t.verdict = 'accepted' AND t.superseded_by IS NULL))
+        """
+    }
+
+    /// The columns `SubmissionRecord(row:)` reads, `form_json` left out.
+    private static func recordColumns(_ table: String) -> String {
+        ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
+         "party_committee", "party_cell", "full_name", "date_of_birth", "member_key", "form_date", "self_level",
+         "cell_level", "committee_level", "level", "status", "basis", "ruleset", "logged", "superseded_by", "cell_key",
+         "committee_key", "committee_date", "meeting_date"].map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
+    /// Every submission of a year in arrival order, without findings or form JSON.
+    public func forEachSubmission(year: Int, individualOnly: Bool,
+                                  _ body: (SubmissionRecord) throws -> Void) throws {
+        try reading { db in
+            let filter = individualOnly ? " AND \(Ledger.individual)" : ""
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Ledger.recordColumns("submissions")) FROM submissions WHERE year = ?\(filter) ORDER BY id
+                """, arguments: [year])
+            while let row = try rows.next() { try body(try SubmissionRecord(row: row, findings: [])) }
+        }
+    }
+
+    /// The order of `forEachMember`: by the rank of the cell of the member's latest form (keyed
+    /// by `OrganisationKey.cell`, "" for no cell; equal ranks tie), then by the folded full name
+    /// and the file name of the current form, then by member id, comparing text as Swift's `<`
+    /// does. The same order as sorting in Swift, without holding the members.
+    public struct MemberOrder: Sendable {
+        public var cellRank: [String: Int]
+        public init(cellRank: [String: Int]) { self.cellRank = cellRank }
+    }
+
+    /// Every member of a year, optionally only those of one cell (`cellKey`: `OrganisationKey.cell`
+    /// of the latest form's cell), only those whose latest form is accepted and who have a
+    /// current form, and in `order` (otherwise in no particular order).
+    public func forEachMember(year: Int, cellKey: String? = nil, acceptedOnly: Bool = false, order: MemberOrder? = nil,
+                              _ body: (MemberStanding) throws -> Void) throws {
+        try reading { db in
+            var sql = """
+                SELECT COALESCE(l.member_key, 'sha:' || l.sha256) AS report_member_id,
+                       l.party_cell AS report_latest_cell, l.verdict AS report_latest_verdict,
+                       \(Ledger.recordColumns("c"))
+                FROM submissions l
+                LEFT JOIN submissions c ON c.id = CASE
+                    WHEN l.member_key IS NULL THEN
+                        CASE WHEN l.verdict = 'accepted' AND l.superseded_by IS NULL THEN l.id END
+                    ELSE (SELECT MAX(t.id) FROM submissions t
+                          WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')
+                            AND t.verdict = 'accepted' AND t.superseded_by IS NULL)
+                    END
+                WHERE l.year = ? AND (l.kind IS NULL OR l.kind <> 'collective')
+                  AND (l.member_key IS NULL OR l.id = (
+                      SELECT MAX(t.id) FROM submissions t
+                      WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
+                """
+            var arguments: StatementArguments = [year]
+            if let cellKey {
+                sql += " AND l.cell_key = ?"
+                _ = arguments.append(contentsOf: [cellKey])
+            }
+            if acceptedOnly { sql += " AND l.verdict = 'accepted' AND c.id IS NOT NULL" }
+            var installed: (DatabaseFunction, DatabaseFunction, DatabaseCollation)?
+            if let order {
+                let ranks = order.cellRank
+                let rank = DatabaseFunction("kiemdiem_cell_rank", argumentCount: 1, pure: true) { values in
+                    let cell = String.fromDatabaseValue(values[0])
+                    return ranks[cell.map(OrganisationKey.cell) ?? ""] ?? Int.max
+                }
+                let fold = DatabaseFunction("kiemdiem_fold", argumentCount: 1, pure: true) { values in
+                    TextFolding.fold(String.fromDatabaseValue(values[0]) ?? "")
+                }
+                let swiftOrder = DatabaseCollation("kiemdiem_swift") { a, b in
+                    a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
+                }
+                db.add(function: rank)
+                db.add(function: fold)
+                db.add(collation: swiftOrder)
+                installed = (rank, fold, swiftOrder)
+                sql += """
+
+                    ORDER BY kiemdiem_cell_rank(l.party_cell), kiemdiem_fold(c.full_name) COLLATE kiemdiem_swift,
+                             c.original_name COLLATE kiemdiem_swift, report_member_id COLLATE kiemdiem_swift
+                    """
+            }
+            defer {
+                if let installed {
+                    db.remove(function: installed.0)
+                    db.remove(function: installed.1)
+                    db.remove(collation: installed.2)
+                }
+            }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let current = try (row["id"] as Int64?).map { _ in try SubmissionRecord(row: row, findings: []) }
+                try body(MemberStanding(memberID: row["report_member_id"], latestPartyCell: row["report_latest_cell"],
+                                        latestVerdict: Verdict(rawValue: row["report_latest_verdict"]) ?? .rejected,
+                                        current: current))
+            }
+        }
+    }
+
+    /// The findings of `source`, by submission id then finding id, optionally only those of
+    /// submissions of one cell (`cellKey`).
+    public func forEachFinding(year: Int, of source: FindingSource, cellKey: String? = nil,
+                               _ body: (FindingEntry) throws -> Void) throws {
+        try reading { db in
+            var sql = """
+                SELECT s.original_name AS report_file, s.full_name AS report_name, s.party_cell AS report_cell, f.*
+                FROM submissions s JOIN findings f ON f.submission_id = s.id
+                WHERE s.year = ? AND
+                """
+            switch source {
+            case .rejected: sql += " s.verdict = 'rejected'"
+            case .currentForms: sql += " " + Ledger.isCurrent("s")
+            case .supersededForms: sql += " s.superseded_by IS NOT NULL AND (s.kind IS NULL OR s.kind <> 'collective')"
+            }
+            var arguments: StatementArguments = [year]
+            if let cellKey {
+                sql += " AND s.cell_key = ?"
+                _ = arguments.append(contentsOf: [cellKey])
+            }
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY s.id, f.id", arguments: arguments)
+            while let row = try rows.next() {
+                try body(FindingEntry(originalName: row["report_file"], fullName: row["report_name"],
+                                      partyCell: row["report_cell"], finding: Ledger.decodeFinding(row)))
+            }
+        }
+    }
+
+    /// Every member's current form (see `MemberStanding.current`) with this status and level, by
+    /// id, optionally only those of one cell; without findings or form JSON.
+    public func forEachCurrentForm(year: Int, status: ClassificationStatus, level: Level, cellKey: String? = nil,
+                                   _ body: (SubmissionRecord) throws -> Void) throws {
+        try reading { db in
+            var sql = """
+                SELECT \(Ledger.recordColumns("s")) FROM submissions s
+                WHERE s.year = ? AND s.status = ? AND s.level = ? AND \(Ledger.isCurrent("s"))
+                """
+            var arguments: StatementArguments = [year, status.rawValue, level.rawValue]
+            if let cellKey {
+                sql += " AND s.cell_key = ?"
+                _ = arguments.append(contentsOf: [cellKey])
+            }
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY s.id", arguments: arguments)
+            while let row = try rows.next() { try body(try SubmissionRecord(row: row, findings: [])) }
+        }
+    }
+
+    /// A finding row as `submissions(year:)` decodes it.
+    private static func decodeFinding(_ row: Row) -> Finding {
+        let code = FindingCode(rawValue: row["code"]) ?? .invalidValue
+        var finding = Finding(code, field: row["field"], evidence: row["evidence"],
+                              severity: Severity(rawValue: row["severity"]) ?? code.severity)
+        finding.message = row["message"]
+        return finding
+    }
+}
