@@ -30,6 +30,11 @@ public struct OPCPackage: Sendable {
         try archive.read(partName)
     }
 
+    /// See `ZipArchive.stored(_:)`.
+    public func stored(_ partName: String) throws(PackageFailure) -> StoredEntry? {
+        try archive.stored(partName)
+    }
+
     /// The main WordprocessingML part: the package's officeDocument relationship, else the
     /// conventional `word/document.xml`.
     public func mainDocumentPartName() throws(PackageFailure) -> String {
