@@ -119,11 +119,11 @@ struct ExtractionPass {
     /// "BẢN KIỂM ĐIỂM CÁ NHÂN" (individual) or "BÁO CÁO KIỂM ĐIỂM …" (collective). A probationary
     /// member's "BẢN TỰ KIỂM ĐIỂM" (Mẫu 10-KNĐ) is neither.
     func recogniseTitle() -> Title? {
-        if lines.contains(where: { $0.key.contains("10-knd") || $0.key.contains("10 - knd") }) { return nil }
+        if lines.contains(where: { $0.key.containsLabel("10-knd") || $0.key.containsLabel("10 - knd") }) { return nil }
         for (index, line) in lines.enumerated() {
             let key = line.key
             guard key.count < 120 else { continue }
-            if key.hasPrefix("ban kiem diem") && key.contains("ca nhan") { return Title(index: index, kind: .individual) }
+            if key.hasPrefix("ban kiem diem") && key.containsLabel("ca nhan") { return Title(index: index, kind: .individual) }
             if key.hasPrefix("bao cao kiem diem") { return Title(index: index, kind: .collective) }
         }
         return nil
@@ -136,7 +136,7 @@ struct ExtractionPass {
             let compact = line.key.filter { !$0.isWhitespace }
             guard let at = compact.characterOffset(of: "mau") else { continue }
             let code = compact.slice(at + 3, compact.count)
-            guard code.contains("hd") else { continue }
+            guard code.containsLabel("hd") else { continue }
             if code.hasPrefix("02a") { return .mau02Aof2023 }
             if code.hasPrefix("02b") { return .mau02Bof2023 }
             if code.hasPrefix("2a") { return .mau2Aof2025 }
@@ -145,8 +145,8 @@ struct ExtractionPass {
             if code.hasPrefix("02-") || code.hasPrefix("02hd") { return .mau02of2019 }
         }
         let subtitle = lines[titleIndex..<min(lines.count, titleIndex + 5)].map(\.key).first { $0.hasPrefix("(") }
-        let leader = subtitle.map { !$0.contains("khong giu") && $0.contains("giu chuc") }
-        let outside = subtitle?.contains("khong lam viec trong he thong") ?? false
+        let leader = subtitle.map { !$0.containsLabel("khong giu") && $0.containsLabel("giu chuc") }
+        let outside = subtitle?.containsLabel("khong lam viec trong he thong") ?? false
         guard let year = form.year else { return .unknown }
         switch Ruleset(reviewYear: year) {
         case .y2019: return .mau02of2019
@@ -178,7 +178,7 @@ struct ExtractionPass {
             } else if form.partyCell == nil, key.hasPrefix("chi bo") {
                 form.partyCell = organisationName(line.text, prefix: nil)
                 note("party_cell", index)
-            } else if form.date == nil, key.contains("ngay"), key.contains("thang"), let comma = line.text.firstIndex(of: ",") {
+            } else if form.date == nil, key.containsLabel("ngay"), key.containsLabel("thang"), let comma = line.text.firstIndex(of: ",") {
                 let place = TextFolding.stripLeaders(String(line.text[..<comma]))
                 let reading = DateText.read(String(line.text[comma...]))
                 form.place = place
@@ -362,7 +362,7 @@ struct ExtractionPass {
         var skipOptions = false
         for index in range {
             let line = lines[index]
-            if line.key.contains(Labels.ratingRow) {
+            if line.key.containsLabel(Labels.ratingRow) {
                 skipOptions = true
                 continue
             }
@@ -402,13 +402,13 @@ struct ExtractionPass {
         var rowsInSection = 0
         for index in range {
             let line = lines[index]
-            if let number = HeadingNumber.arabic(line.key), !line.key.contains(Labels.ratingRow) { subItem = number }
+            if let number = HeadingNumber.arabic(line.key), !line.key.containsLabel(Labels.ratingRow) { subItem = number }
             guard let at = line.foldedCharacters.characterOffset(of: Array(Labels.ratingRow)) else { continue }
             rowsInSection += 1
             let item = section == .remediation ? "III" : "I.\(subItem ?? rowsInSection)"
             let labelEnd = afterColon(line, from: at + Labels.ratingRow.count)
             let group = groupLines(from: index, limit: range.upperBound, maxExtra: 4) { key in
-                HeadingNumber.arabic(key) != nil || key.contains(Labels.ratingRow)
+                HeadingNumber.arabic(key) != nil || key.containsLabel(Labels.ratingRow)
             }
             let reading = ChoiceGroup(parse: CriterionRating.parse, options: CriterionRating.allCases).read(group, labelEnd: labelEnd)
             let field = "criteria.\(item)"
@@ -439,7 +439,7 @@ struct ExtractionPass {
             foundAny = true
             let labelEnd = afterColon(lines[index], from: at + label.count)
             let group = groupLines(from: index, limit: range.upperBound, maxExtra: 5) { key in
-                labelSets.contains { set in set.labels.contains { key.contains($0) } }
+                labelSets.contains { set in set.labels.contains { key.containsLabel($0) } }
             }
             let level = levelChoice(group, labelEnd: labelEnd, field: field, index: index)
             if field.hasSuffix("civil_servant_level") { form.selfAssessment.civilServantLevel = level }
@@ -479,7 +479,7 @@ struct ExtractionPass {
             let line = lines[k]
             let key = line.key
             k += 1
-            if line.isBlank || key.hasPrefix("(") || key.contains("ky, ghi ro") || key.contains("ky ghi ro") { continue }
+            if line.isBlank || key.hasPrefix("(") || key.containsLabel("ky, ghi ro") || key.containsLabel("ky ghi ro") { continue }
             if ExtractionPass.isAssessmentLabel(key) || key.hasPrefix("danh gia") { return }
             if let name = TextFolding.stripLeaders(line.text) {
                 form.signature = name
@@ -554,7 +554,7 @@ struct ExtractionPass {
         var k = index + 1
         while k < end {
             let line = lines[k]
-            if !line.key.contains(Labels.signatureNote) {
+            if !line.key.containsLabel(Labels.signatureNote) {
                 let reading = DateText.read(line.text)
                 if reading != .none { return date(reading, field: field, index: k) }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KiemdiemCore
 
@@ -38,5 +39,18 @@ import Testing
         }
         #expect(TextFolding.stripSimpleLeaders("e\u{0301}…") == nil)
         #expect(TextFolding.stripLeaders("Nguye\u{0302}\u{0303}n ……") == "Nguye\u{0302}\u{0303}n")
+    }
+
+    @Test func containsLabelMatchesFoundation() {
+        let labels = ["a", "ab", "a b", "b:", "ky, ghi ro", ". ", "z0", "ệ", "ab\u{0301}"]
+        let alphabet = ["a", "b", " ", ",", ":", ".", "z", "0", "ệ", "e", "\u{0301}", "\u{212A}", "k", "\u{00A0}"]
+        for text in FastPathTests.texts(count: 5_000, alphabet: alphabet) {
+            for label in labels {
+                #expect(text.containsLabel(label) == text.contains(label), "\(text.debugDescription) \(label)")
+            }
+        }
+        #expect("ban kiem diem ca nhan".containsLabel("ca nhan"))
+        #expect(!"ban kiem diem ca nha".containsLabel("ca nhan"))
+        #expect(!"ca nhan".containsLabel(""))
     }
 }
