@@ -60,6 +60,17 @@ public enum TextFolding {
             || (v >= 0x2610 && v <= 0x2612)
     }
 
+    /// `text.count`, by counting scalars when each is a Character of its own (`isSimple`):
+    /// counting Characters runs the grapheme breaking rules over the whole text.
+    public static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for s in text.unicodeScalars {
+            guard isSimple(s) else { return text.count }
+            count += 1
+        }
+        return count
+    }
+
     /// `collapseWhitespace` on scalars, for text made only of simple scalars (`nil` otherwise):
     /// there one scalar is one Character, so the result is the same, without grapheme breaking.
     private static func collapseSimpleWhitespace(_ text: String) -> String? {

@@ -48,9 +48,10 @@ enum LineFlattener {
                 switch block {
                 case .paragraph(let paragraph):
                     let text = paragraph.displayText
-                    let shift = text.count - paragraph.text.count
-                    var boxes = paragraph.checkboxes.map {
-                        Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + shift)
+                    var boxes = paragraph.checkboxes
+                    if !boxes.isEmpty, paragraph.numberingLabel?.isEmpty == false {
+                        let shift = TextFolding.characterCount(text) - TextFolding.characterCount(paragraph.text)
+                        boxes = boxes.map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + shift) }
                     }
                     // A line break inside a paragraph (Shift+Enter) separates lines on the page.
                     var start = 0
@@ -59,10 +60,14 @@ enum LineFlattener {
                         ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
                     for (k, piece) in pieces.enumerated() {
                         let pieceText = String(piece)
-                        let end = start + pieceText.count
-                        let mine = boxes.filter { $0.offset >= start && $0.offset < end }
-                            .map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset - start) }
-                        boxes.removeAll { $0.offset >= start && $0.offset < end }
+                        var mine: [Checkbox] = []
+                        var end = start
+                        if !boxes.isEmpty {
+                            end = start + TextFolding.characterCount(pieceText)
+                            mine = boxes.filter { $0.offset >= start && $0.offset < end }
+                                .map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset - start) }
+                            boxes.removeAll { $0.offset >= start && $0.offset < end }
+                        }
                         out.append(Line(text: pieceText, folded: AlignedFold.fold(pieceText), checkboxes: mine,
                                         struck: paragraph.struck, location: k == 0 ? here : "\(here)+\(k)", cellID: cell))
                         start = end + 1
