@@ -53,4 +53,10 @@ import Testing
         #expect(!"ban kiem diem ca nha".containsLabel("ca nhan"))
         #expect(!"ca nhan".containsLabel(""))
     }
+
+    @Test func jsonStringsEscapeLikeBefore() {
+        let text = "a\"b\\c\n\r\t\u{0001}\u{001F}\u{007F}\u{2028}\u{2029}\u{2027}\u{202A}ệ☒😀"
+        #expect(JSONValue.string(text).serialized()
+                == #""a\"b\\c\n\r\t\u0001\u001f\#u{7F}\u2028\u2029\#u{2027}\#u{202A}ệ☒😀""#)
+    }
 }
