@@ -12,6 +12,12 @@ public enum TextFolding {
 
     /// Lower-case, accent-free, đ→d, whitespace collapsed and trimmed.
     public static func fold(_ text: String) -> String {
+        if let fast = foldSimple(text) { return fast }
+        return foldByDecomposition(text)
+    }
+
+    /// `fold` for any text: Foundation's decomposition, then scalar by scalar.
+    static func foldByDecomposition(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -28,6 +34,64 @@ public enum TextFolding {
             }
         }
         return String(scalars)
+    }
+
+    /// What one simple scalar folds to: its decomposition is a starter (the decomposition of a
+    /// simple scalar never begins with a combining mark, so the decomposition of a text of simple
+    /// scalars is theirs end to end) and marks of U+0300–U+036F; the starter is either whitespace
+    /// or gives `bytes`. `nil` for a scalar that does not fit this shape: the text takes the
+    /// Foundation path.
+    struct FoldEntry: Sendable {
+        var whitespace: Bool
+        var bytes: [UInt8]
+    }
+
+    static func foldEntry(_ s: Unicode.Scalar) -> FoldEntry? {
+        let kept = String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
+        guard kept.count == 1, let d = kept.first else { return nil }
+        if d.properties.isWhitespace { return FoldEntry(whitespace: true, bytes: []) }
+        var bytes: [UInt8] = []
+        if d == "đ" || d == "Đ" { bytes = [0x64] } else {
+            for lower in d.properties.lowercaseMapping.unicodeScalars { appendUTF8(lower, to: &bytes) }
+        }
+        return FoldEntry(whitespace: false, bytes: bytes)
+    }
+
+    /// Entries for U+0000–U+02FF, U+1E00–U+1EFF and U+2000–U+205F, the simple scalars of
+    /// Vietnamese text, built once from `foldEntry`.
+    private static let foldLatin: [FoldEntry?] = (0..<0x300).map { foldEntry(Unicode.Scalar($0)!) }
+    private static let foldLatinExtendedAdditional: [FoldEntry?] = (0x1E00..<0x1F00).map { foldEntry(Unicode.Scalar($0)!) }
+    private static let foldPunctuation: [FoldEntry?] = (0x2000..<0x2060).map { foldEntry(Unicode.Scalar($0)!) }
+
+    /// `fold` for text made only of simple scalars (`nil` otherwise): a table lookup per scalar
+    /// instead of a Foundation decomposition of the whole text. It was 7 % of the instructions
+    /// per form (`Level.parse`, `CriterionRating.parse` on every option of every choice).
+    static func foldSimple(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            guard isSimple(s) else { return nil }
+            let v = Int(s.value)
+            let found: FoldEntry?
+            if v < 0x300 {
+                found = foldLatin[v]
+            } else if v >= 0x1E00 && v < 0x1F00 {
+                found = foldLatinExtendedAdditional[v - 0x1E00]
+            } else if v >= 0x2000 && v < 0x2060 {
+                found = foldPunctuation[v - 0x2000]
+            } else {
+                found = foldEntry(s)
+            }
+            guard let entry = found else { return nil }
+            if entry.whitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out += entry.bytes
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of whitespace (tabs, NBSP, line breaks) become one space; ends trimmed.

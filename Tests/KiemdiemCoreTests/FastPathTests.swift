@@ -59,4 +59,21 @@ import Testing
         #expect(JSONValue.string(text).serialized()
                 == #""a\"b\\c\n\r\t\u0001\u001f\#u{7F}\u2028\u2029\#u{2027}\#u{202A}ệ☒😀""#)
     }
+
+    @Test func foldFastPathMatchesTheDecomposition() {
+        for text in FastPathTests.texts(count: 20_000) {
+            let fast = TextFolding.foldSimple(text)
+            #expect(fast != nil, "\(text.debugDescription) is simple text")
+            #expect(fast == TextFolding.foldByDecomposition(text), "\(text.debugDescription)")
+        }
+        // Every simple scalar on its own and between letters.
+        for value in UInt32(0)..<0x3001 {
+            guard let s = Unicode.Scalar(value), TextFolding.isSimple(s) else { continue }
+            for text in [String(s), "A\(s)b", "\(s) \(s)"] {
+                let fast = TextFolding.foldSimple(text)
+                #expect(fast != nil, "U+\(String(value, radix: 16))")
+                #expect(fast == TextFolding.foldByDecomposition(text), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
 }
