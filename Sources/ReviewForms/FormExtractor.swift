@@ -243,27 +243,29 @@ struct ExtractionPass {
 
     struct FoundLabel { let kind: Labels.Identity; let start: Int; let end: Int }
 
+    /// Every identity label variant as Characters, made once rather than on every line.
+    static let identityPatterns: [(Labels.Identity, [Character])] = Labels.Identity.allCases.flatMap { kind in
+        kind.variants.map { (kind, Array($0)) }
+    }
+
     /// Identity labels on a line, left to right, each with the offset where its value begins.
     func identityLabels(in line: Line) -> [FoundLabel] {
         let chars = line.foldedCharacters
         var found: [FoundLabel] = []
-        for kind in Labels.Identity.allCases {
-            for variant in kind.variants {
-                var from = 0
-                let pattern = Array(variant)
-                while let at = chars.characterOffset(of: pattern, from: from) {
-                    from = at + 1
-                    if at > 0 && chars[at - 1].isLetter { continue }
-                    var end = at + variant.count
-                    if end < chars.count && chars[end].isLetter { continue }
-                    while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
-                    let hasColon = end < chars.count && chars[end] == ":"
-                    let atLineStart = chars[..<at].allSatisfy { $0 == " " || $0 == "\t" || $0 == "-" }
-                    guard hasColon || atLineStart else { continue }
-                    if hasColon { end += 1 }
-                    if found.contains(where: { at < $0.end && $0.start < at + variant.count }) { continue }
-                    found.append(FoundLabel(kind: kind, start: at, end: end))
-                }
+        for (kind, pattern) in ExtractionPass.identityPatterns {
+            var from = 0
+            while let at = chars.characterOffset(of: pattern, from: from) {
+                from = at + 1
+                if at > 0 && chars[at - 1].isLetter { continue }
+                var end = at + pattern.count
+                if end < chars.count && chars[end].isLetter { continue }
+                while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
+                let hasColon = end < chars.count && chars[end] == ":"
+                let atLineStart = chars[..<at].allSatisfy { $0 == " " || $0 == "\t" || $0 == "-" }
+                guard hasColon || atLineStart else { continue }
+                if hasColon { end += 1 }
+                if found.contains(where: { at < $0.end && $0.start < at + pattern.count }) { continue }
+                found.append(FoundLabel(kind: kind, start: at, end: end))
             }
         }
         return found.sorted { $0.start < $1.start }
@@ -381,7 +383,9 @@ struct ExtractionPass {
     }
 
     func stripBoxes(_ text: String) -> String {
-        text.filter { $0 != "☒" && $0 != "☐" }
+        // Only a Character holding one of the two scalars can equal them.
+        guard text.unicodeScalars.contains(where: { $0 == "☒" || $0 == "☐" }) else { return text }
+        return text.filter { $0 != "☒" && $0 != "☐" }
     }
 
     func isTemplateSubItem(_ key: String) -> Bool {
@@ -625,14 +629,14 @@ struct ExtractionPass {
     }
 
     func afterColon(_ line: Line, from offset: Int) -> Int {
-        let chars = Array(line.text)
+        let chars = line.text.characterArray
         var end = offset
         while end < chars.count, chars[end] == " " || chars[end] == "\t" { end += 1 }
         if end < chars.count, chars[end] == ":" { end += 1 }
         // Labels with a parenthesised remainder ("…mức chất lượng (đề xuất):").
         if let colon = chars[end...].firstIndex(of: ":"), colon - end < 40,
            !chars[end..<colon].contains(where: { $0 == "☒" || $0 == "☐" }) {
-            let between = String(chars[end..<colon])
+            let between = String(characters: chars[end..<colon])
             if Level.parse(between) == nil && CriterionRating.parse(between) == nil { end = colon + 1 }
         }
         return end

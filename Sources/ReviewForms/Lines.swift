@@ -30,7 +30,7 @@ struct Line: Sendable {
         self.location = location
         self.cellID = cellID
         key = TextFolding.collapseWhitespace(folded)
-        foldedCharacters = Array(folded)
+        foldedCharacters = folded.characterArray
     }
 
     var isBlank: Bool { key.isEmpty }
@@ -119,6 +119,8 @@ enum AlignedFold {
                 TextFolding.appendUTF8(latinBase[Int(v - 0x80)], to: &out)
             } else if v >= 0x1E00 && v < 0x1F00 {
                 TextFolding.appendUTF8(latinExtendedAdditionalBase[Int(v - 0x1E00)], to: &out)
+            } else if v >= 0x2000 && v < 0x2613 {
+                TextFolding.appendUTF8(punctuationBase[Int(v - 0x2000)], to: &out)
             } else {
                 TextFolding.appendUTF8(base(of: Character(s)), to: &out)
             }
@@ -129,6 +131,9 @@ enum AlignedFold {
     private static let latinBase: [Unicode.Scalar] = (0x80..<0x250).map { base(of: Character(Unicode.Scalar($0)!)) }
     private static let latinExtendedAdditionalBase: [Unicode.Scalar] =
         (0x1E00..<0x1F00).map { base(of: Character(Unicode.Scalar($0)!)) }
+    /// Up to the ballot boxes: dashes, quotes and ellipses are common in the forms.
+    private static let punctuationBase: [Unicode.Scalar] =
+        (0x2000..<0x2613).map { Unicode.Scalar($0).map { base(of: Character($0)) } ?? " " }
 
     private static func base(of ch: Character) -> Unicode.Scalar {
         if ch == "đ" || ch == "Đ" { return "d" }
@@ -148,10 +153,43 @@ extension String {
 
     /// The substring between two Character offsets.
     func slice(_ from: Int, _ to: Int) -> String {
+        // In text of simple scalars a Character offset is a scalar offset: no Array of Characters.
+        var count = 0
+        for s in unicodeScalars {
+            guard TextFolding.isSimple(s) else { return sliceByCharacter(from, to) }
+            count += 1
+        }
+        let lo = Swift.max(0, Swift.min(from, count))
+        let hi = Swift.max(lo, Swift.min(to, count))
+        let scalars = unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: lo)
+        return String(scalars[start..<scalars.index(start, offsetBy: hi - lo)])
+    }
+
+    private func sliceByCharacter(_ from: Int, _ to: Int) -> String {
         let chars = Array(self)
         let lo = Swift.max(0, Swift.min(from, chars.count))
         let hi = Swift.max(lo, Swift.min(to, chars.count))
-        return String(chars[lo..<hi])
+        return String(characters: chars[lo..<hi])
+    }
+
+    /// `String(characters)` through their UTF-8: appending Characters one at a time re-checks
+    /// grapheme boundaries at every append. The bytes, hence the string, are the same.
+    init(characters: ArraySlice<Character>) {
+        var bytes: [UInt8] = []
+        for character in characters { bytes += character.utf8 }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The Characters of `self`, from its scalars when each is a Character of its own.
+    var characterArray: [Character] {
+        var out: [Character] = []
+        out.reserveCapacity(utf8.count)
+        for s in unicodeScalars {
+            guard TextFolding.isSimple(s) else { return Array(self) }
+            out.append(Character(s))
+        }
+        return out
     }
 }
 
