@@ -187,10 +187,22 @@ extension String {
         out.reserveCapacity(utf8.count)
         for s in unicodeScalars {
             guard TextFolding.isSimple(s) else { return Array(self) }
-            out.append(Character(s))
+            let v = Int(s.value)
+            if v < 0x300 {
+                out.append(String.latinCharacters[v])
+            } else if v >= 0x1E00 && v < 0x1F00 {
+                out.append(String.latinExtendedAdditionalCharacters[v - 0x1E00])
+            } else {
+                out.append(Character(s))
+            }
         }
         return out
     }
+
+    /// Small Characters copy without allocating; making each from its scalar does not.
+    private static let latinCharacters: [Character] = (0..<0x300).map { Character(Unicode.Scalar($0)!) }
+    private static let latinExtendedAdditionalCharacters: [Character] =
+        (0x1E00..<0x1F00).map { Character(Unicode.Scalar($0)!) }
 }
 
 extension Array where Element == Character {
