@@ -135,6 +135,16 @@ public enum TextFolding {
         return count
     }
 
+    /// `s.properties.isWhitespace` for a simple scalar, without the Unicode property lookup
+    /// (a few hundred instructions for every non-ASCII scalar of every line).
+    @inline(__always)
+    static func isSimpleWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// `collapseWhitespace` on scalars, for text made only of simple scalars (`nil` otherwise):
     /// there one scalar is one Character, so the result is the same, without grapheme breaking.
     private static func collapseSimpleWhitespace(_ text: String) -> String? {
@@ -143,7 +153,7 @@ public enum TextFolding {
         var pendingSpace = false
         for s in text.unicodeScalars {
             guard isSimple(s) else { return nil }
-            if s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace {
+            if isSimpleWhitespace(s) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(0x20); pendingSpace = false }
@@ -219,7 +229,7 @@ public enum TextFolding {
         var run: [UInt8] = []
         var runIsLeader = false
         func emit(_ s: Unicode.Scalar) {
-            if s.value < 0x80 ? (s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D)) : s.properties.isWhitespace {
+            if isSimpleWhitespace(s) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(0x20); pendingSpace = false }
@@ -259,7 +269,8 @@ extension String {
     /// search bridges to CFString on every call: a tenth of the extraction, on folded keys.
     public func containsLabel(_ label: String) -> Bool {
         guard !label.isEmpty, label.utf8.allSatisfy({ $0 < 0x80 }),
-              unicodeScalars.allSatisfy(TextFolding.isSimple) else { return contains(label) }
+              utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) || unicodeScalars.allSatisfy(TextFolding.isSimple)
+        else { return contains(label) }
         var haystack = self
         var needle = label
         return haystack.withUTF8 { h in

@@ -76,4 +76,11 @@ import Testing
             }
         }
     }
+
+    @Test func simpleWhitespaceIsUnicodeWhitespace() {
+        for value in UInt32(0)..<0x3001 {
+            guard let s = Unicode.Scalar(value), TextFolding.isSimple(s) else { continue }
+            #expect(TextFolding.isSimpleWhitespace(s) == s.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
 }
