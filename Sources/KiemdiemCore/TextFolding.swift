@@ -268,13 +268,18 @@ extension String {
     /// can follow a match and no scalar is canonically equivalent to an ASCII one. Foundation's
     /// search bridges to CFString on every call: a tenth of the extraction, on folded keys.
     public func containsLabel(_ label: String) -> Bool {
-        guard !label.isEmpty, label.utf8.allSatisfy({ $0 < 0x80 }),
-              utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) || unicodeScalars.allSatisfy(TextFolding.isSimple)
-        else { return contains(label) }
+        guard !label.isEmpty, label.utf8.allSatisfy({ $0 < 0x80 }) else { return contains(label) }
         var haystack = self
         var needle = label
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
+        let found: Bool? = haystack.withUTF8 { h in
+            // ASCII but CR (which joins a LF) is one Character per byte; else ask the scalars.
+            var ascii = true
+            for byte in h where byte >= 0x80 || byte == 0x0D {
+                ascii = false
+                break
+            }
+            guard ascii || unicodeScalars.allSatisfy(TextFolding.isSimple) else { return nil }
+            return needle.withUTF8 { n in
                 guard n.count <= h.count else { return false }
                 let first = n[0]
                 var i = 0
@@ -289,5 +294,6 @@ extension String {
                 return false
             }
         }
+        return found ?? contains(label)
     }
 }
