@@ -106,26 +106,32 @@ public struct ZipArchive: Sendable {
             }
             defer { zip_fclose(file) }
             // The declared size is only a hint: a lying header must still hit the caps below.
-            var data: [UInt8] = []
-            data.reserveCapacity(min(entry.size, limits.maxEntryBytes))
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while true {
-                let got = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-                if got < 0 { throw PackageFailure(.corruptArchive, evidence: entry.name) }
-                if got == 0 { break }
-                // Checked before appending: once `data` is full to its declared size, one more
-                // append would double its buffer (a lying 60 MB entry peaked at 148 MB RSS).
-                if data.count + Int(got) > entry.size {
-                    throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "inflates past its declared size")
+            // Inflated straight into a buffer of the declared size plus one byte, which is
+            // enough to tell that it inflates past it (no zeroed chunk to copy from).
+            var failure: PackageFailure?
+            let wanted = entry.size + 1
+            let data = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                while count < wanted {
+                    let got = zip_fread(file, base + count, zip_uint64_t(wanted - count))
+                    if got < 0 {
+                        failure = PackageFailure(.corruptArchive, evidence: entry.name)
+                        return
+                    }
+                    if got == 0 { break }
+                    count += Int(got)
                 }
-                data.append(contentsOf: chunk[0..<Int(got)])
-                if data.count > limits.maxEntryBytes {
-                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
-                                         detail: "more than \(limits.maxEntryBytes) bytes")
-                }
-                if ZipArchive.ratioExceeded(inflated: data.count, compressed: entry.compressedSize, limits: limits) {
-                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
-                }
+            }
+            if let failure { throw failure }
+            if data.count > entry.size {
+                throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "inflates past its declared size")
+            }
+            if data.count > limits.maxEntryBytes {
+                throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
+                                     detail: "more than \(limits.maxEntryBytes) bytes")
+            }
+            if ZipArchive.ratioExceeded(inflated: data.count, compressed: entry.compressedSize, limits: limits) {
+                throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
             }
             if data.count != entry.size { throw PackageFailure(.corruptArchive, evidence: entry.name) }
             return data
