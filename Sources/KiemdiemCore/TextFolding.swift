@@ -70,16 +70,17 @@ public enum TextFolding {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        let latin = foldLatin, latinExtended = foldLatinExtendedAdditional, punctuation = foldPunctuation
         for s in text.unicodeScalars {
             guard isSimple(s) else { return nil }
             let v = Int(s.value)
             let found: FoldEntry?
             if v < 0x300 {
-                found = foldLatin[v]
+                found = latin[v]
             } else if v >= 0x1E00 && v < 0x1F00 {
-                found = foldLatinExtendedAdditional[v - 0x1E00]
+                found = latinExtended[v - 0x1E00]
             } else if v >= 0x2000 && v < 0x2060 {
-                found = foldPunctuation[v - 0x2000]
+                found = punctuation[v - 0x2000]
             } else {
                 found = foldEntry(s)
             }
@@ -116,7 +117,7 @@ public enum TextFolding {
     /// (precomposed Vietnamese), general punctuation and spaces (not ZWJ/ZWNJ/format controls),
     /// and the ballot boxes. Not CR, which joins a following LF into one Character. Combining marks, Prepend and
     /// Hangul scalars (which join Characters) are not simple.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isSimple(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (v < 0x300 && v != 0x0D) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2000 && v <= 0x200A)
@@ -164,7 +165,7 @@ public enum TextFolding {
     }
 
     /// Appends a scalar's UTF-8 bytes (much cheaper than `String.UnicodeScalarView.append`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         let v = s.value
         if v < 0x80 {

@@ -110,17 +110,19 @@ enum AlignedFold {
     private static func foldSimple(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        // Locals: a static table read in the loop is a swift_once check per scalar.
+        let latin = latinBase, latinExtended = latinExtendedAdditionalBase, punctuation = punctuationBase
         for s in text.unicodeScalars {
             guard TextFolding.isSimple(s) else { return nil }
             let v = s.value
             if v < 0x80 {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v < 0x250 {
-                TextFolding.appendUTF8(latinBase[Int(v - 0x80)], to: &out)
+                TextFolding.appendUTF8(latin[Int(v - 0x80)], to: &out)
             } else if v >= 0x1E00 && v < 0x1F00 {
-                TextFolding.appendUTF8(latinExtendedAdditionalBase[Int(v - 0x1E00)], to: &out)
+                TextFolding.appendUTF8(latinExtended[Int(v - 0x1E00)], to: &out)
             } else if v >= 0x2000 && v < 0x2613 {
-                TextFolding.appendUTF8(punctuationBase[Int(v - 0x2000)], to: &out)
+                TextFolding.appendUTF8(punctuation[Int(v - 0x2000)], to: &out)
             } else {
                 TextFolding.appendUTF8(base(of: Character(s)), to: &out)
             }
@@ -185,13 +187,14 @@ extension String {
     var characterArray: [Character] {
         var out: [Character] = []
         out.reserveCapacity(utf8.count)
+        let latin = String.latinCharacters, latinExtended = String.latinExtendedAdditionalCharacters
         for s in unicodeScalars {
             guard TextFolding.isSimple(s) else { return Array(self) }
             let v = Int(s.value)
             if v < 0x300 {
-                out.append(String.latinCharacters[v])
+                out.append(latin[v])
             } else if v >= 0x1E00 && v < 0x1F00 {
-                out.append(String.latinExtendedAdditionalCharacters[v - 0x1E00])
+                out.append(latinExtended[v - 0x1E00])
             } else {
                 out.append(Character(s))
             }
