@@ -20,6 +20,12 @@ struct ParagraphBuilder {
     /// Appends run text after the reader-wide unifications (see `WordDocument`).
     mutating func append(_ piece: String, struck: Bool) {
         for scalar in piece.unicodeScalars {
+            // ASCII is never unified nor a box: straight to the bytes.
+            if scalar.value < 0x80 && !struck {
+                text.append(UInt8(truncatingIfNeeded: scalar.value))
+                lastWasStruck = false
+                continue
+            }
             switch scalar.value {
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
                 continue
