@@ -30,9 +30,9 @@ public struct OPCPackage: Sendable {
         try archive.read(partName)
     }
 
-    /// See `ZipArchive.stored(_:)`.
-    public func stored(_ partName: String) throws(PackageFailure) -> StoredEntry? {
-        try archive.stored(partName)
+    /// See `ZipArchive.stored(_:upTo:)`.
+    public func stored(_ partName: String, upTo maxBytes: Int) throws(PackageFailure) -> StoredEntry? {
+        try archive.stored(partName, upTo: maxBytes)
     }
 
     /// The main WordprocessingML part: the package's officeDocument relationship, else the

@@ -140,13 +140,14 @@ public struct ZipArchive: Sendable {
 
     /// The stored (not inflated) form of a part, when reading it would otherwise go ahead: the
     /// same declared-size checks as `read` apply first. `nil` when the archive has no such entry,
+    /// when its stored plus inflated size is over `maxBytes` (no copy of a part too big to keep),
     /// or when its stored bytes alone do not decide its content (encrypted, or libzip cannot hand
     /// them over); the caller then reads the part as usual.
-    public func stored(_ partName: String) throws(PackageFailure) -> StoredEntry? {
+    public func stored(_ partName: String, upTo maxBytes: Int) throws(PackageFailure) -> StoredEntry? {
         guard let position = byFoldedName[ZipArchive.fold(partName)] else { return nil }
         let entry = entries[position]
         try checkDeclaredSizes(of: entry)
-        guard entry.storedFormDecides, entry.compressedSize <= limits.maxEntryBytes else { return nil }
+        guard entry.storedFormDecides, entry.size <= maxBytes, entry.compressedSize <= maxBytes - entry.size else { return nil }
         let outcome = try? ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
             guard let file = zip_fopen_index(archive, entry.index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
                 throw PackageFailure(.corruptArchive, evidence: entry.name)

@@ -60,9 +60,12 @@ public final class PartCache: @unchecked Sendable {
         return entry.value
     }
 
+    /// The largest stored plus inflated size of a part that may be kept.
+    var maxEntryCost: Int { capacity > 0 ? byteBudget / 4 : 0 }
+
     func insert(_ value: Value, kind: Kind, stored: StoredEntry, limits: PackageLimits) {
         let entry = Entry(kind: kind, limits: limits, stored: stored, value: value)
-        guard entry.cost <= byteBudget / 4, capacity > 0 else { return }
+        guard entry.cost <= maxEntryCost else { return }
         lock.lock()
         defer { lock.unlock() }
         // Two threads may have parsed the same part at once: keep one copy.

@@ -94,7 +94,8 @@ public struct WordReader: Sendable {
         _ kind: PartCache.Kind, _ name: String, in package: OPCPackage, findings: inout [Finding],
         _ parse: ([UInt8]) throws(PackageFailure) -> PartCache.Value
     ) throws(PackageFailure) -> PartCache.Value? {
-        let stored = cache == nil ? nil : try package.stored(name)
+        var stored: StoredEntry?
+        if let cache { stored = try package.stored(name, upTo: cache.maxEntryCost) }
         if let cache, let stored, let hit = cache.value(kind, stored: stored, limits: limits) { return hit }
         guard let data = try package.read(name) else { return nil }
         let value = try secondary(name, findings: &findings) { () throws(PackageFailure) in try parse(data) }
