@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "KiemdiemTestSupport", path: "Tests/KiemdiemTestSupport"),
         .testTarget(name: "KiemdiemCoreTests", dependencies: ["KiemdiemCore"]),
         .testTarget(name: "OOXMLPackageTests", dependencies: ["OOXMLPackage", "KiemdiemTestSupport"]),
-        .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "OOXMLPackage"]),
+        .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "ReviewFormsTests", dependencies: ["ReviewForms", "WordDocument", "OOXMLPackage"]),
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),

@@ -28,11 +28,16 @@ public struct FormPipeline: Sendable {
     public var limits: PackageLimits
     public var rules: RuleOptions
     public var roster: Roster?
+    /// Styles and numbering parsed once per template rather than once per form; shared by every
+    /// copy of this pipeline, hence by the run's workers.
+    public var partCache: PartCache?
 
-    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions(), roster: Roster? = nil) {
+    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions(), roster: Roster? = nil,
+                partCache: PartCache? = PartCache()) {
         self.limits = limits
         self.rules = rules
         self.roster = roster
+        self.partCache = partCache
     }
 
     /// Reads the file only when it is within `maxFileBytes`: a larger upload is `FILE_TOO_LARGE`
@@ -54,7 +59,7 @@ public struct FormPipeline: Sendable {
         let sha = ContentDigest.sha256Hex(bytes)
         let document: WordDocument
         do {
-            document = try WordReader(limits: limits).read(bytes)
+            document = try WordReader(limits: limits, cache: partCache).read(bytes)
         } catch {
             var finding = error.finding
             if rules.language != .vi {

@@ -6,6 +6,7 @@ import OOXMLPackage
 import ReviewForms
 import ReviewRules
 import Workbooks
+import WordDocument
 
 /// The exit statuses of contract §1 (sysexits where they fit).
 public enum ExitStatus: Int32, Sendable {
@@ -149,6 +150,8 @@ struct RunSession {
     /// Files of `process` filed so far, for the progress bar.
     var filed = 0
     var roster: Roster?
+    /// One for the whole run, whatever the number of `process` calls.
+    let partCache = PartCache()
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
          now: @escaping @Sendable () -> Date, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
@@ -161,7 +164,9 @@ struct RunSession {
         self.progress = progress
     }
 
-    var pipeline: FormPipeline { FormPipeline(limits: config.limits, rules: config.rules, roster: roster) }
+    var pipeline: FormPipeline {
+        FormPipeline(limits: config.limits, rules: config.rules, roster: roster, partCache: partCache)
+    }
 
     /// Files a killed run left in processing/. Those already recorded only lack their final
     /// rename, which is done at once; the others are returned, in claim order, to be read again.

@@ -48,10 +48,10 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
         default: break
         }
         // Longest label first: "không hoàn thành nhiệm vụ" contains "hoàn thành nhiệm vụ".
-        if folded.contains("khong hoan thanh") { return .unsatisfactory }
-        if folded.contains("hoan thanh xuat sac") { return .excellent }
-        if folded.contains("hoan thanh tot") { return .good }
-        if folded.contains("hoan thanh nhiem vu") || folded == "hoan thanh" { return .satisfactory }
+        if folded.containsLabel("khong hoan thanh") { return .unsatisfactory }
+        if folded.containsLabel("hoan thanh xuat sac") { return .excellent }
+        if folded.containsLabel("hoan thanh tot") { return .good }
+        if folded.containsLabel("hoan thanh nhiem vu") || folded == "hoan thanh" { return .satisfactory }
         return nil
     }
 }

@@ -30,6 +30,11 @@ public struct OPCPackage: Sendable {
         try archive.read(partName)
     }
 
+    /// See `ZipArchive.stored(_:upTo:)`.
+    public func stored(_ partName: String, upTo maxBytes: Int) throws(PackageFailure) -> StoredEntry? {
+        try archive.stored(partName, upTo: maxBytes)
+    }
+
     /// The main WordprocessingML part: the package's officeDocument relationship, else the
     /// conventional `word/document.xml`.
     public func mainDocumentPartName() throws(PackageFailure) -> String {

@@ -1,5 +1,8 @@
 import CLibZip
 import KiemdiemCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One entry of the central directory, as declared (sizes may lie; reading caps them again).
 public struct ZipEntry: Sendable, Equatable {
@@ -7,6 +10,29 @@ public struct ZipEntry: Sendable, Equatable {
     public var size: Int
     public var compressedSize: Int
     let index: UInt64
+    /// What, besides the stored bytes, decides what an entry inflates to (see `StoredEntry`).
+    var crc: UInt32 = 0
+    var method: UInt16 = 0
+    /// False when libzip did not declare all of crc, sizes and methods, or the entry is encrypted.
+    var storedFormDecides = false
+}
+
+/// An entry as stored in the archive, before inflation, with everything else that decides what
+/// reading it yields: two equal `StoredEntry` values inflate to the same bytes, or fail the same
+/// way, under the same limits. It identifies a part's content without inflating it.
+public struct StoredEntry: Sendable, Equatable {
+    public let crc: UInt32
+    public let method: UInt16
+    public let size: Int
+    public let bytes: [UInt8]
+
+    public static func == (lhs: StoredEntry, rhs: StoredEntry) -> Bool {
+        guard lhs.crc == rhs.crc, lhs.method == rhs.method, lhs.size == rhs.size,
+              lhs.bytes.count == rhs.bytes.count else { return false }
+        return lhs.bytes.withUnsafeBytes { l in
+            rhs.bytes.withUnsafeBytes { r in l.count == 0 || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 }
+        }
+    }
 }
 
 /// A ZIP archive read from memory. The `zip_t` never outlives one call: every read reopens the
@@ -44,7 +70,14 @@ public struct ZipArchive: Sendable {
                     throw PackageFailure(.archiveLimitExceeded, evidence: name,
                                          detail: "declared inflated size > \(limits.maxTotalInflatedBytes) bytes")
                 }
-                result.append(ZipEntry(name: name, size: size, compressedSize: compressed, index: index))
+                var entry = ZipEntry(name: name, size: size, compressedSize: compressed, index: index)
+                let declared = UInt64(ZIP_STAT_CRC | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD
+                                      | ZIP_STAT_ENCRYPTION_METHOD)
+                entry.crc = stat.crc
+                entry.method = stat.comp_method
+                entry.storedFormDecides = (stat.valid & declared) == declared
+                    && stat.encryption_method == UInt16(ZIP_EM_NONE)
+                result.append(entry)
             }
             return result
         }
@@ -66,42 +99,84 @@ public struct ZipArchive: Sendable {
         guard let position = byFoldedName[ZipArchive.fold(partName)] else { return nil }
         let entry = entries[position]
         let limits = self.limits
-        if entry.size > limits.maxEntryBytes {
-            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
-                                 detail: "\(entry.size) bytes > \(limits.maxEntryBytes)")
-        }
-        if ZipArchive.ratioExceeded(inflated: entry.size, compressed: entry.compressedSize, limits: limits) {
-            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
-        }
+        try checkDeclaredSizes(of: entry)
         return try ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
             guard let file = zip_fopen_index(archive, entry.index, 0) else {
                 throw PackageFailure(.corruptArchive, evidence: entry.name)
             }
             defer { zip_fclose(file) }
             // The declared size is only a hint: a lying header must still hit the caps below.
-            var data: [UInt8] = []
-            data.reserveCapacity(min(entry.size, limits.maxEntryBytes))
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while true {
-                let got = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
-                if got < 0 { throw PackageFailure(.corruptArchive, evidence: entry.name) }
-                if got == 0 { break }
-                // Checked before appending: once `data` is full to its declared size, one more
-                // append would double its buffer (a lying 60 MB entry peaked at 148 MB RSS).
-                if data.count + Int(got) > entry.size {
-                    throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "inflates past its declared size")
+            // Inflated straight into a buffer of the declared size plus one byte, which is
+            // enough to tell that it inflates past it (no zeroed chunk to copy from).
+            var failure: PackageFailure?
+            let wanted = entry.size + 1
+            let data = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                while count < wanted {
+                    let got = zip_fread(file, base + count, zip_uint64_t(wanted - count))
+                    if got < 0 {
+                        failure = PackageFailure(.corruptArchive, evidence: entry.name)
+                        return
+                    }
+                    if got == 0 { break }
+                    count += Int(got)
                 }
-                data.append(contentsOf: chunk[0..<Int(got)])
-                if data.count > limits.maxEntryBytes {
-                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
-                                         detail: "more than \(limits.maxEntryBytes) bytes")
-                }
-                if ZipArchive.ratioExceeded(inflated: data.count, compressed: entry.compressedSize, limits: limits) {
-                    throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
-                }
+            }
+            if let failure { throw failure }
+            if data.count > entry.size {
+                throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "inflates past its declared size")
+            }
+            if data.count > limits.maxEntryBytes {
+                throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
+                                     detail: "more than \(limits.maxEntryBytes) bytes")
+            }
+            if ZipArchive.ratioExceeded(inflated: data.count, compressed: entry.compressedSize, limits: limits) {
+                throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
             }
             if data.count != entry.size { throw PackageFailure(.corruptArchive, evidence: entry.name) }
             return data
+        }
+    }
+
+    /// The stored (not inflated) form of a part, when reading it would otherwise go ahead: the
+    /// same declared-size checks as `read` apply first. `nil` when the archive has no such entry,
+    /// when its stored plus inflated size is over `maxBytes` (no copy of a part too big to keep),
+    /// or when its stored bytes alone do not decide its content (encrypted, or libzip cannot hand
+    /// them over); the caller then reads the part as usual.
+    public func stored(_ partName: String, upTo maxBytes: Int) throws(PackageFailure) -> StoredEntry? {
+        guard let position = byFoldedName[ZipArchive.fold(partName)] else { return nil }
+        let entry = entries[position]
+        try checkDeclaredSizes(of: entry)
+        guard entry.storedFormDecides, entry.size <= maxBytes, entry.compressedSize <= maxBytes - entry.size else { return nil }
+        let outcome = try? ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
+            guard let file = zip_fopen_index(archive, entry.index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
+                throw PackageFailure(.corruptArchive, evidence: entry.name)
+            }
+            defer { zip_fclose(file) }
+            var data = [UInt8](repeating: 0, count: entry.compressedSize)
+            var filled = 0
+            while filled < data.count {
+                let got = data.withUnsafeMutableBytes {
+                    zip_fread(file, $0.baseAddress! + filled, zip_uint64_t($0.count - filled))
+                }
+                if got <= 0 { throw PackageFailure(.corruptArchive, evidence: entry.name) }
+                filled += Int(got)
+            }
+            var probe: UInt8 = 0
+            if zip_fread(file, &probe, 1) != 0 { throw PackageFailure(.corruptArchive, evidence: entry.name) }
+            return data
+        }
+        guard let outcome else { return nil }
+        return StoredEntry(crc: entry.crc, method: entry.method, size: entry.size, bytes: outcome)
+    }
+
+    private func checkDeclaredSizes(of entry: ZipEntry) throws(PackageFailure) {
+        if entry.size > limits.maxEntryBytes {
+            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name,
+                                 detail: "\(entry.size) bytes > \(limits.maxEntryBytes)")
+        }
+        if ZipArchive.ratioExceeded(inflated: entry.size, compressed: entry.compressedSize, limits: limits) {
+            throw PackageFailure(.archiveLimitExceeded, evidence: entry.name, detail: "compression ratio")
         }
     }
 

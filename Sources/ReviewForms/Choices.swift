@@ -37,15 +37,15 @@ struct ChoiceGroup<Value: Equatable & Sendable> {
             for piece in line.struck { if let v = parse(piece) { struckValues.append(v) } }
             let boxes = line.checkboxes.filter { $0.offset >= start }
             if !boxes.isEmpty {
-                let chars = Array(line.text)
+                let chars = line.text.characterArray
                 for (k, box) in boxes.enumerated() {
                     // An option's label runs from its box to the next box (or the line's end);
                     // some people put the box after the label, so fall back to the text before it.
                     let end = k + 1 < boxes.count ? boxes[k + 1].offset : chars.count
-                    var label = String(chars[Swift.min(box.offset + 1, end)..<end])
+                    var label = String(characters: chars[Swift.min(box.offset + 1, end)..<end])
                     if parse(label) == nil {
                         let from = k > 0 ? boxes[k - 1].offset + 1 : start
-                        label = String(chars[Swift.min(from, box.offset)..<box.offset])
+                        label = String(characters: chars[Swift.min(from, box.offset)..<box.offset])
                     }
                     guard let value = parse(label) else { continue }
                     offered.append(value)

@@ -119,11 +119,11 @@ struct ExtractionPass {
     /// "BẢN KIỂM ĐIỂM CÁ NHÂN" (individual) or "BÁO CÁO KIỂM ĐIỂM …" (collective). A probationary
     /// member's "BẢN TỰ KIỂM ĐIỂM" (Mẫu 10-KNĐ) is neither.
     func recogniseTitle() -> Title? {
-        if lines.contains(where: { $0.key.contains("10-knd") || $0.key.contains("10 - knd") }) { return nil }
+        if lines.contains(where: { $0.key.containsLabel("10-knd") || $0.key.containsLabel("10 - knd") }) { return nil }
         for (index, line) in lines.enumerated() {
             let key = line.key
             guard key.count < 120 else { continue }
-            if key.hasPrefix("ban kiem diem") && key.contains("ca nhan") { return Title(index: index, kind: .individual) }
+            if key.hasPrefix("ban kiem diem") && key.containsLabel("ca nhan") { return Title(index: index, kind: .individual) }
             if key.hasPrefix("bao cao kiem diem") { return Title(index: index, kind: .collective) }
         }
         return nil
@@ -136,7 +136,7 @@ struct ExtractionPass {
             let compact = line.key.filter { !$0.isWhitespace }
             guard let at = compact.characterOffset(of: "mau") else { continue }
             let code = compact.slice(at + 3, compact.count)
-            guard code.contains("hd") else { continue }
+            guard code.containsLabel("hd") else { continue }
             if code.hasPrefix("02a") { return .mau02Aof2023 }
             if code.hasPrefix("02b") { return .mau02Bof2023 }
             if code.hasPrefix("2a") { return .mau2Aof2025 }
@@ -145,8 +145,8 @@ struct ExtractionPass {
             if code.hasPrefix("02-") || code.hasPrefix("02hd") { return .mau02of2019 }
         }
         let subtitle = lines[titleIndex..<min(lines.count, titleIndex + 5)].map(\.key).first { $0.hasPrefix("(") }
-        let leader = subtitle.map { !$0.contains("khong giu") && $0.contains("giu chuc") }
-        let outside = subtitle?.contains("khong lam viec trong he thong") ?? false
+        let leader = subtitle.map { !$0.containsLabel("khong giu") && $0.containsLabel("giu chuc") }
+        let outside = subtitle?.containsLabel("khong lam viec trong he thong") ?? false
         guard let year = form.year else { return .unknown }
         switch Ruleset(reviewYear: year) {
         case .y2019: return .mau02of2019
@@ -178,7 +178,7 @@ struct ExtractionPass {
             } else if form.partyCell == nil, key.hasPrefix("chi bo") {
                 form.partyCell = organisationName(line.text, prefix: nil)
                 note("party_cell", index)
-            } else if form.date == nil, key.contains("ngay"), key.contains("thang"), let comma = line.text.firstIndex(of: ",") {
+            } else if form.date == nil, key.containsLabel("ngay"), key.containsLabel("thang"), let comma = line.text.firstIndex(of: ",") {
                 let place = TextFolding.stripLeaders(String(line.text[..<comma]))
                 let reading = DateText.read(String(line.text[comma...]))
                 form.place = place
@@ -243,27 +243,29 @@ struct ExtractionPass {
 
     struct FoundLabel { let kind: Labels.Identity; let start: Int; let end: Int }
 
+    /// Every identity label variant as Characters, made once rather than on every line.
+    static let identityPatterns: [(Labels.Identity, [Character])] = Labels.Identity.allCases.flatMap { kind in
+        kind.variants.map { (kind, Array($0)) }
+    }
+
     /// Identity labels on a line, left to right, each with the offset where its value begins.
     func identityLabels(in line: Line) -> [FoundLabel] {
         let chars = line.foldedCharacters
         var found: [FoundLabel] = []
-        for kind in Labels.Identity.allCases {
-            for variant in kind.variants {
-                var from = 0
-                let pattern = Array(variant)
-                while let at = chars.characterOffset(of: pattern, from: from) {
-                    from = at + 1
-                    if at > 0 && chars[at - 1].isLetter { continue }
-                    var end = at + variant.count
-                    if end < chars.count && chars[end].isLetter { continue }
-                    while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
-                    let hasColon = end < chars.count && chars[end] == ":"
-                    let atLineStart = chars[..<at].allSatisfy { $0 == " " || $0 == "\t" || $0 == "-" }
-                    guard hasColon || atLineStart else { continue }
-                    if hasColon { end += 1 }
-                    if found.contains(where: { at < $0.end && $0.start < at + variant.count }) { continue }
-                    found.append(FoundLabel(kind: kind, start: at, end: end))
-                }
+        for (kind, pattern) in ExtractionPass.identityPatterns {
+            var from = 0
+            while let at = chars.characterOffset(of: pattern, from: from) {
+                from = at + 1
+                if at > 0 && chars[at - 1].isLetter { continue }
+                var end = at + pattern.count
+                if end < chars.count && chars[end].isLetter { continue }
+                while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
+                let hasColon = end < chars.count && chars[end] == ":"
+                let atLineStart = chars[..<at].allSatisfy { $0 == " " || $0 == "\t" || $0 == "-" }
+                guard hasColon || atLineStart else { continue }
+                if hasColon { end += 1 }
+                if found.contains(where: { at < $0.end && $0.start < at + pattern.count }) { continue }
+                found.append(FoundLabel(kind: kind, start: at, end: end))
             }
         }
         return found.sorted { $0.start < $1.start }
@@ -362,7 +364,7 @@ struct ExtractionPass {
         var skipOptions = false
         for index in range {
             let line = lines[index]
-            if line.key.contains(Labels.ratingRow) {
+            if line.key.containsLabel(Labels.ratingRow) {
                 skipOptions = true
                 continue
             }
@@ -381,7 +383,9 @@ struct ExtractionPass {
     }
 
     func stripBoxes(_ text: String) -> String {
-        text.filter { $0 != "☒" && $0 != "☐" }
+        // Only a Character holding one of the two scalars can equal them.
+        guard text.unicodeScalars.contains(where: { $0 == "☒" || $0 == "☐" }) else { return text }
+        return text.filter { $0 != "☒" && $0 != "☐" }
     }
 
     func isTemplateSubItem(_ key: String) -> Bool {
@@ -402,13 +406,13 @@ struct ExtractionPass {
         var rowsInSection = 0
         for index in range {
             let line = lines[index]
-            if let number = HeadingNumber.arabic(line.key), !line.key.contains(Labels.ratingRow) { subItem = number }
+            if let number = HeadingNumber.arabic(line.key), !line.key.containsLabel(Labels.ratingRow) { subItem = number }
             guard let at = line.foldedCharacters.characterOffset(of: Array(Labels.ratingRow)) else { continue }
             rowsInSection += 1
             let item = section == .remediation ? "III" : "I.\(subItem ?? rowsInSection)"
             let labelEnd = afterColon(line, from: at + Labels.ratingRow.count)
             let group = groupLines(from: index, limit: range.upperBound, maxExtra: 4) { key in
-                HeadingNumber.arabic(key) != nil || key.contains(Labels.ratingRow)
+                HeadingNumber.arabic(key) != nil || key.containsLabel(Labels.ratingRow)
             }
             let reading = ChoiceGroup(parse: CriterionRating.parse, options: CriterionRating.allCases).read(group, labelEnd: labelEnd)
             let field = "criteria.\(item)"
@@ -439,7 +443,7 @@ struct ExtractionPass {
             foundAny = true
             let labelEnd = afterColon(lines[index], from: at + label.count)
             let group = groupLines(from: index, limit: range.upperBound, maxExtra: 5) { key in
-                labelSets.contains { set in set.labels.contains { key.contains($0) } }
+                labelSets.contains { set in set.labels.contains { key.containsLabel($0) } }
             }
             let level = levelChoice(group, labelEnd: labelEnd, field: field, index: index)
             if field.hasSuffix("civil_servant_level") { form.selfAssessment.civilServantLevel = level }
@@ -479,7 +483,7 @@ struct ExtractionPass {
             let line = lines[k]
             let key = line.key
             k += 1
-            if line.isBlank || key.hasPrefix("(") || key.contains("ky, ghi ro") || key.contains("ky ghi ro") { continue }
+            if line.isBlank || key.hasPrefix("(") || key.containsLabel("ky, ghi ro") || key.containsLabel("ky ghi ro") { continue }
             if ExtractionPass.isAssessmentLabel(key) || key.hasPrefix("danh gia") { return }
             if let name = TextFolding.stripLeaders(line.text) {
                 form.signature = name
@@ -554,7 +558,7 @@ struct ExtractionPass {
         var k = index + 1
         while k < end {
             let line = lines[k]
-            if !line.key.contains(Labels.signatureNote) {
+            if !line.key.containsLabel(Labels.signatureNote) {
                 let reading = DateText.read(line.text)
                 if reading != .none { return date(reading, field: field, index: k) }
             }
@@ -594,11 +598,17 @@ struct ExtractionPass {
 
     /// The first line in `range` whose text (after a leading "-") starts with one of `labels`.
     func firstLabel(_ labels: [String], in range: Range<Int>) -> (Int, Int, String)? {
+        // Once per call, not once per line and label: it was a tenth of the extraction.
+        let patterns = labels.map { Array($0) }
         for index in range {
             let folded = lines[index].foldedCharacters
-            let lead = folded.prefix { $0 == "-" || $0 == " " || $0 == "+" || $0 == "\t" || $0.isNumber || $0 == "." }.count
-            for label in labels {
-                if let at = folded.characterOffset(of: Array(label)), at <= lead { return (index, at, label) }
+            var lead: Int?
+            for (label, pattern) in zip(labels, patterns) {
+                guard let at = folded.characterOffset(of: pattern) else { continue }
+                let leading = lead
+                    ?? folded.prefix { $0 == "-" || $0 == " " || $0 == "+" || $0 == "\t" || $0.isNumber || $0 == "." }.count
+                lead = leading
+                if at <= leading { return (index, at, label) }
             }
         }
         return nil
@@ -619,14 +629,14 @@ struct ExtractionPass {
     }
 
     func afterColon(_ line: Line, from offset: Int) -> Int {
-        let chars = Array(line.text)
+        let chars = line.text.characterArray
         var end = offset
         while end < chars.count, chars[end] == " " || chars[end] == "\t" { end += 1 }
         if end < chars.count, chars[end] == ":" { end += 1 }
         // Labels with a parenthesised remainder ("…mức chất lượng (đề xuất):").
         if let colon = chars[end...].firstIndex(of: ":"), colon - end < 40,
            !chars[end..<colon].contains(where: { $0 == "☒" || $0 == "☐" }) {
-            let between = String(chars[end..<colon])
+            let between = String(characters: chars[end..<colon])
             if Level.parse(between) == nil && CriterionRating.parse(between) == nil { end = colon + 1 }
         }
         return end

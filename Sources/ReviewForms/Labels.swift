@@ -58,7 +58,7 @@ enum Labels {
             case .strengths:
                 return rest.hasPrefix("uu diem")
             case .shortcomings:
-                return rest.hasPrefix("han che") && (romanMatches || rest.contains("nguyen nhan"))
+                return rest.hasPrefix("han che") && (romanMatches || rest.containsLabel("nguyen nhan"))
             case .remediation:
                 return rest.hasPrefix("ket qua khac phuc")
             case .explanations:

@@ -30,7 +30,7 @@ struct Line: Sendable {
         self.location = location
         self.cellID = cellID
         key = TextFolding.collapseWhitespace(folded)
-        foldedCharacters = Array(folded)
+        foldedCharacters = folded.characterArray
     }
 
     var isBlank: Bool { key.isEmpty }
@@ -48,9 +48,10 @@ enum LineFlattener {
                 switch block {
                 case .paragraph(let paragraph):
                     let text = paragraph.displayText
-                    let shift = text.count - paragraph.text.count
-                    var boxes = paragraph.checkboxes.map {
-                        Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + shift)
+                    var boxes = paragraph.checkboxes
+                    if !boxes.isEmpty, paragraph.numberingLabel?.isEmpty == false {
+                        let shift = TextFolding.characterCount(text) - TextFolding.characterCount(paragraph.text)
+                        boxes = boxes.map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + shift) }
                     }
                     // A line break inside a paragraph (Shift+Enter) separates lines on the page.
                     var start = 0
@@ -59,10 +60,14 @@ enum LineFlattener {
                         ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
                     for (k, piece) in pieces.enumerated() {
                         let pieceText = String(piece)
-                        let end = start + pieceText.count
-                        let mine = boxes.filter { $0.offset >= start && $0.offset < end }
-                            .map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset - start) }
-                        boxes.removeAll { $0.offset >= start && $0.offset < end }
+                        var mine: [Checkbox] = []
+                        var end = start
+                        if !boxes.isEmpty {
+                            end = start + TextFolding.characterCount(pieceText)
+                            mine = boxes.filter { $0.offset >= start && $0.offset < end }
+                                .map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset - start) }
+                            boxes.removeAll { $0.offset >= start && $0.offset < end }
+                        }
                         out.append(Line(text: pieceText, folded: AlignedFold.fold(pieceText), checkboxes: mine,
                                         struck: paragraph.struck, location: k == 0 ? here : "\(here)+\(k)", cellID: cell))
                         start = end + 1
@@ -105,15 +110,19 @@ enum AlignedFold {
     private static func foldSimple(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        // Locals: a static table read in the loop is a swift_once check per scalar.
+        let latin = latinBase, latinExtended = latinExtendedAdditionalBase, punctuation = punctuationBase
         for s in text.unicodeScalars {
             guard TextFolding.isSimple(s) else { return nil }
             let v = s.value
             if v < 0x80 {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v < 0x250 {
-                TextFolding.appendUTF8(latinBase[Int(v - 0x80)], to: &out)
+                TextFolding.appendUTF8(latin[Int(v - 0x80)], to: &out)
             } else if v >= 0x1E00 && v < 0x1F00 {
-                TextFolding.appendUTF8(latinExtendedAdditionalBase[Int(v - 0x1E00)], to: &out)
+                TextFolding.appendUTF8(latinExtended[Int(v - 0x1E00)], to: &out)
+            } else if v >= 0x2000 && v < 0x2613 {
+                TextFolding.appendUTF8(punctuation[Int(v - 0x2000)], to: &out)
             } else {
                 TextFolding.appendUTF8(base(of: Character(s)), to: &out)
             }
@@ -124,6 +133,9 @@ enum AlignedFold {
     private static let latinBase: [Unicode.Scalar] = (0x80..<0x250).map { base(of: Character(Unicode.Scalar($0)!)) }
     private static let latinExtendedAdditionalBase: [Unicode.Scalar] =
         (0x1E00..<0x1F00).map { base(of: Character(Unicode.Scalar($0)!)) }
+    /// Up to the ballot boxes: dashes, quotes and ellipses are common in the forms.
+    private static let punctuationBase: [Unicode.Scalar] =
+        (0x2000..<0x2613).map { Unicode.Scalar($0).map { base(of: Character($0)) } ?? " " }
 
     private static func base(of ch: Character) -> Unicode.Scalar {
         if ch == "đ" || ch == "Đ" { return "d" }
@@ -143,11 +155,57 @@ extension String {
 
     /// The substring between two Character offsets.
     func slice(_ from: Int, _ to: Int) -> String {
+        // In text of simple scalars a Character offset is a scalar offset: no Array of Characters.
+        var count = 0
+        for s in unicodeScalars {
+            guard TextFolding.isSimple(s) else { return sliceByCharacter(from, to) }
+            count += 1
+        }
+        let lo = Swift.max(0, Swift.min(from, count))
+        let hi = Swift.max(lo, Swift.min(to, count))
+        let scalars = unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: lo)
+        return String(scalars[start..<scalars.index(start, offsetBy: hi - lo)])
+    }
+
+    private func sliceByCharacter(_ from: Int, _ to: Int) -> String {
         let chars = Array(self)
         let lo = Swift.max(0, Swift.min(from, chars.count))
         let hi = Swift.max(lo, Swift.min(to, chars.count))
-        return String(chars[lo..<hi])
+        return String(characters: chars[lo..<hi])
     }
+
+    /// `String(characters)` through their UTF-8: appending Characters one at a time re-checks
+    /// grapheme boundaries at every append. The bytes, hence the string, are the same.
+    init(characters: ArraySlice<Character>) {
+        var bytes: [UInt8] = []
+        for character in characters { bytes += character.utf8 }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The Characters of `self`, from its scalars when each is a Character of its own.
+    var characterArray: [Character] {
+        var out: [Character] = []
+        out.reserveCapacity(utf8.count)
+        let latin = String.latinCharacters, latinExtended = String.latinExtendedAdditionalCharacters
+        for s in unicodeScalars {
+            guard TextFolding.isSimple(s) else { return Array(self) }
+            let v = Int(s.value)
+            if v < 0x300 {
+                out.append(latin[v])
+            } else if v >= 0x1E00 && v < 0x1F00 {
+                out.append(latinExtended[v - 0x1E00])
+            } else {
+                out.append(Character(s))
+            }
+        }
+        return out
+    }
+
+    /// Small Characters copy without allocating; making each from its scalar does not.
+    private static let latinCharacters: [Character] = (0..<0x300).map { Character(Unicode.Scalar($0)!) }
+    private static let latinExtendedAdditionalCharacters: [Character] =
+        (0x1E00..<0x1F00).map { Character(Unicode.Scalar($0)!) }
 }
 
 extension Array where Element == Character {

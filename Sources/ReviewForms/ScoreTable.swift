@@ -21,9 +21,9 @@ enum ScoreTable {
     private static func sheet(from table: Table) -> ScoreSheet? {
         for (headerIndex, row) in table.rows.enumerated() {
             let keys = row.cells.map { TextFolding.fold($0.text) }
-            guard let criterion = keys.firstIndex(where: { $0.contains("tieu chi") || $0.contains("noi dung") }),
-                  let maximum = keys.firstIndex(where: { $0.contains("toi da") }),
-                  let own = keys.firstIndex(where: { $0.contains("tu cham") || $0.contains("tu danh gia") || $0.contains("ca nhan") })
+            guard let criterion = keys.firstIndex(where: { $0.containsLabel("tieu chi") || $0.containsLabel("noi dung") }),
+                  let maximum = keys.firstIndex(where: { $0.containsLabel("toi da") }),
+                  let own = keys.firstIndex(where: { $0.containsLabel("tu cham") || $0.containsLabel("tu danh gia") || $0.containsLabel("ca nhan") })
             else { continue }
             var sheet = ScoreSheet()
             for body in table.rows.dropFirst(headerIndex + 1) {

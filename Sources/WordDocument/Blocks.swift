@@ -11,7 +11,7 @@ import KiemdiemCore
 /// - tracked insertions are kept, deletions dropped; fields show only their result;
 /// - a content control showing its placeholder contributes no text;
 /// - the automatic numbering label (from numbering.xml) is in `numberingLabel`, not in `text`.
-public struct WordDocument: Sendable {
+public struct WordDocument: Sendable, Equatable {
     /// The body of the main document part, in order.
     public var body: [Block]
     /// Blocks of the header parts the sections refer to (first, default, even), in that order.
@@ -34,13 +34,13 @@ public struct WordDocument: Sendable {
 }
 
 /// A body-level block: a paragraph or a table.
-public enum Block: Sendable {
+public enum Block: Sendable, Equatable {
     case paragraph(Paragraph)
     case table(Table)
 }
 
 /// One paragraph with its whole text: labels are matched here, never on single runs.
-public struct Paragraph: Sendable {
+public struct Paragraph: Sendable, Equatable {
     /// NFC text of all runs (see `WordDocument` for what is unified).
     public var text: String
     /// The rendered automatic-numbering label ("I.", "1.", "a)"), when the paragraph is numbered.
@@ -106,17 +106,17 @@ public struct ContentControl: Sendable, Equatable {
 }
 
 /// A table: rows of cells; each cell is a block container (paragraphs and nested tables).
-public struct Table: Sendable {
+public struct Table: Sendable, Equatable {
     public var rows: [TableRow]
     public init(rows: [TableRow]) { self.rows = rows }
 }
 
-public struct TableRow: Sendable {
+public struct TableRow: Sendable, Equatable {
     public var cells: [TableCell]
     public init(cells: [TableCell]) { self.cells = cells }
 }
 
-public struct TableCell: Sendable {
+public struct TableCell: Sendable, Equatable {
     public var blocks: [Block]
     /// Grid columns this cell spans (`w:gridSpan`), 1 by default.
     public var gridSpan: Int

@@ -2,9 +2,10 @@ import KiemdiemCore
 
 /// Accumulates one paragraph's text across runs, wrappers and fields.
 struct ParagraphBuilder {
-    private var text = String.UnicodeScalarView()
+    /// UTF-8: appending to a `String.UnicodeScalarView` cost a tenth of the read.
+    private var text: [UInt8] = []
     private var boxes: [(checked: Bool, encoding: Checkbox.Encoding)] = []
-    private var struckPieces: [String.UnicodeScalarView] = []
+    private var struckPieces: [[UInt8]] = []
     private var lastWasStruck = false
     var controls: [ContentControl]
     var styleID: String?
@@ -19,6 +20,12 @@ struct ParagraphBuilder {
     /// Appends run text after the reader-wide unifications (see `WordDocument`).
     mutating func append(_ piece: String, struck: Bool) {
         for scalar in piece.unicodeScalars {
+            // ASCII is never unified nor a box: straight to the bytes.
+            if scalar.value < 0x80 && !struck {
+                text.append(UInt8(truncatingIfNeeded: scalar.value))
+                lastWasStruck = false
+                continue
+            }
             switch scalar.value {
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
                 continue
@@ -40,27 +47,33 @@ struct ParagraphBuilder {
     }
 
     private mutating func appendScalar(_ scalar: Unicode.Scalar, struck: Bool) {
-        text.append(scalar)
+        TextFolding.appendUTF8(scalar, to: &text)
         if struck {
-            if !lastWasStruck { struckPieces.append(String.UnicodeScalarView()) }
-            struckPieces[struckPieces.count - 1].append(scalar)
+            if !lastWasStruck { struckPieces.append([]) }
+            TextFolding.appendUTF8(scalar, to: &struckPieces[struckPieces.count - 1])
         }
         lastWasStruck = struck
     }
 
     func finish() -> Paragraph {
-        let final = ParagraphBuilder.isTriviallyNFC(text) ? ParagraphBuilder.tightCopy(text) : TextFolding.nfc(String(text))
+        // A fresh String of the bytes' own size: `text` grew by appends and has spare capacity,
+        // which a document of 420,000 paragraphs would keep alive (+9 MB at peak).
+        let built = String(decoding: text, as: UTF8.self)
+        let final = ParagraphBuilder.isTriviallyNFC(built.unicodeScalars) ? built : TextFolding.nfc(built)
         // Every ☒/☐ in the text was put there by `appendBox`, in order, so the n-th box glyph
         // of the NFC text is the n-th checkbox.
         var offsets: [Int] = []
-        for (offset, character) in final.enumerated() where !boxes.isEmpty {
-            if let first = character.unicodeScalars.first, first == CheckGlyph.checked || first == CheckGlyph.unchecked {
-                offsets.append(offset)
+        if !boxes.isEmpty {
+            for (offset, character) in final.enumerated() {
+                if let first = character.unicodeScalars.first, first == CheckGlyph.checked || first == CheckGlyph.unchecked {
+                    offsets.append(offset)
+                }
             }
         }
         let checkboxes = zip(boxes, offsets).map { Checkbox(checked: $0.0.checked, encoding: $0.0.encoding, offset: $0.1) }
         return Paragraph(text: final, numberingLabel: numberingLabel, styleID: styleID, checkboxes: checkboxes,
-                         struck: struckPieces.map { TextFolding.nfc(String($0)) }, contentControls: controls)
+                         struck: struckPieces.map { TextFolding.nfc(String(decoding: $0, as: UTF8.self)) },
+                         contentControls: controls)
     }
 
     /// True when `text` is NFC already and Foundation's normalisation (a bridge to CFString and
@@ -77,16 +90,6 @@ struct ParagraphBuilder {
         0x2030...0x205E,   // per mille, primes, more punctuation
         0x2610...0x2612,   // ☐ ☑ ☒
     ]
-
-    /// The text in a buffer of its own size: `text` grew by appends and has spare capacity, which
-    /// a document of 420,000 paragraphs would keep alive (+9 MB at peak); Foundation's NFC used to
-    /// make this fresh copy as a side effect.
-    static func tightCopy(_ text: String.UnicodeScalarView) -> String {
-        let utf8 = String(text).utf8
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            buffer.initialize(fromContentsOf: utf8)
-        }
-    }
 
     static func isTriviallyNFC(_ text: String.UnicodeScalarView) -> Bool {
         for scalar in text {

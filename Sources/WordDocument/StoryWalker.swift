@@ -13,10 +13,19 @@ final class ReadSession {
     var unknownElements: [String: [String: Int]] = [:]
     private var runCache: [RunProperties: RunStyle] = [:]
     private var runCacheStyle: String?
+    /// The numbering each paragraph style brings, once per style: every paragraph asks.
+    private var styleNumbering: [String?: NumberingReference?] = [:]
 
     init(styles: StyleSheet, numbering: NumberingDefinitions) {
         self.styles = styles
         self.numbering = numbering
+    }
+
+    func numbering(ofParagraphStyle id: String?) -> NumberingReference? {
+        if let known = styleNumbering[id] { return known }
+        let found = styles.numbering(ofParagraphStyle: id)
+        styleNumbering[id] = .some(found)
+        return found
     }
 
     func runStyle(_ direct: RunProperties, paragraphStyle: String?) -> RunStyle {
@@ -454,7 +463,7 @@ final class StoryWalker {
 
     /// Renders the numbering label at the paragraph's place in document order.
     private func label(_ builder: inout ParagraphBuilder, direct: NumberingReference?) {
-        let inherited = session.styles.numbering(ofParagraphStyle: builder.styleID ?? session.styles.defaultParagraphStyle)
+        let inherited = session.numbering(ofParagraphStyle: builder.styleID ?? session.styles.defaultParagraphStyle)
         guard let numID = direct?.numID ?? inherited?.numID else { return }
         let level = direct?.level ?? inherited?.level ?? 0
         builder.numberingLabel = session.counters.label(numID: numID, level: level,

@@ -10,7 +10,13 @@ public struct ReadFailure: Error, Sendable {
 /// Reads a .docx from memory into blocks (stage 1 of the batch).
 public struct WordReader: Sendable {
     public var limits: PackageLimits
-    public init(limits: PackageLimits = PackageLimits()) { self.limits = limits }
+    /// Parsed styles and numbering parts shared with other reads (`nil`: parse every part).
+    public var cache: PartCache?
+
+    public init(limits: PackageLimits = PackageLimits(), cache: PartCache? = nil) {
+        self.limits = limits
+        self.cache = cache
+    }
 
     public func read(_ bytes: [UInt8]) throws(ReadFailure) -> WordDocument {
         do throws(PackageFailure) {
@@ -33,16 +39,18 @@ public struct WordReader: Sendable {
             relationships.first { $0.kind == kind && !$0.isExternal }?.target
         }
         var styles = StyleSheet.empty
-        if let name = part("styles"), let data = try package.read(name) {
-            styles = try secondary(name, findings: &findings) { () throws(PackageFailure) in
-                try StyleSheet.parse(data, part: name, limits: limits)
-            } ?? .empty
+        if let name = part("styles") {
+            let value = try cached(.styles, name, in: package, findings: &findings) { data throws(PackageFailure) in
+                .styles(try StyleSheet.parse(data, part: name, limits: limits))
+            }
+            if case .styles(let sheet) = value { styles = sheet }
         }
         var numbering = NumberingDefinitions.empty
-        if let name = part("numbering"), let data = try package.read(name) {
-            numbering = try secondary(name, findings: &findings) { () throws(PackageFailure) in
-                try NumberingDefinitions.parse(data, part: name, limits: limits)
-            } ?? .empty
+        if let name = part("numbering") {
+            let value = try cached(.numbering, name, in: package, findings: &findings) { data throws(PackageFailure) in
+                .numbering(try NumberingDefinitions.parse(data, part: name, limits: limits))
+            }
+            if case .numbering(let definitions) = value { numbering = definitions }
         }
 
         let session = ReadSession(styles: styles, numbering: numbering)
@@ -76,6 +84,23 @@ public struct WordReader: Sendable {
         if session.legacyFontConverted { findings.append(Finding(.legacyFontConverted, field: "file")) }
         return WordDocument(body: body, headers: headers, findings: findings,
                             unknownElements: session.unknownElements, altChunks: session.altChunks)
+    }
+
+    /// A styles or numbering part, parsed as a `secondary` part or taken from the cache. `nil`
+    /// when the part is absent or broken. The declared-size limits are checked before the cache
+    /// is asked, as for any read; what a hit skips (inflating, parsing) succeeded once on the
+    /// same stored bytes under the same limits, so it would again.
+    private func cached(
+        _ kind: PartCache.Kind, _ name: String, in package: OPCPackage, findings: inout [Finding],
+        _ parse: ([UInt8]) throws(PackageFailure) -> PartCache.Value
+    ) throws(PackageFailure) -> PartCache.Value? {
+        var stored: StoredEntry?
+        if let cache { stored = try package.stored(name, upTo: cache.maxEntryCost) }
+        if let cache, let stored, let hit = cache.value(kind, stored: stored, limits: limits) { return hit }
+        guard let data = try package.read(name) else { return nil }
+        let value = try secondary(name, findings: &findings) { () throws(PackageFailure) in try parse(data) }
+        if let cache, let stored, let value { cache.insert(value, kind: kind, stored: stored, limits: limits) }
+        return value
     }
 
     /// A part other than the main one: when it is not well-formed the document is still read
