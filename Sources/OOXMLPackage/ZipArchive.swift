@@ -1,4 +1,5 @@
 import CLibZip
+import Foundation
 import KiemdiemCore
 #if canImport(Glibc)
 import Glibc
@@ -35,21 +36,23 @@ public struct StoredEntry: Sendable, Equatable {
     }
 }
 
-/// A ZIP archive read from memory. The `zip_t` never outlives one call: every read reopens the
-/// archive over the same bytes, so the value is `Sendable` and nothing C-owned escapes.
+/// A ZIP archive read from memory. It is opened once: libzip parses the central directory on
+/// every open (with a `mktime`, hence a `stat` of /etc/localtime, per entry), and a form's read
+/// takes six to eight parts. The `zip_t` stays inside `OpenArchive`, never outside this file.
 public struct ZipArchive: Sendable {
     public let entries: [ZipEntry]
     public let limits: PackageLimits
-    private let bytes: [UInt8]
+    private let archive: OpenArchive
     /// OPC part names compare case-insensitively; the first of duplicate names wins.
     private let byFoldedName: [String: Int]
 
     /// Sniffs the bytes, opens the archive and checks the directory-level limits.
     public init(bytes: [UInt8], limits: PackageLimits) throws(PackageFailure) {
         try FileSniffer.check(bytes, limits: limits)
-        self.bytes = bytes
         self.limits = limits
-        let entries = try ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [ZipEntry] in
+        let archive = try OpenArchive(bytes)
+        self.archive = archive
+        let entries = try archive.with { archive throws(PackageFailure) -> [ZipEntry] in
             let count = zip_get_num_entries(archive, 0)
             guard count >= 0 else { throw PackageFailure(.corruptArchive) }
             guard count <= Int64(limits.maxEntries) else {
@@ -100,7 +103,7 @@ public struct ZipArchive: Sendable {
         let entry = entries[position]
         let limits = self.limits
         try checkDeclaredSizes(of: entry)
-        return try ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
+        return try archive.with { archive throws(PackageFailure) -> [UInt8] in
             guard let file = zip_fopen_index(archive, entry.index, 0) else {
                 throw PackageFailure(.corruptArchive, evidence: entry.name)
             }
@@ -148,7 +151,7 @@ public struct ZipArchive: Sendable {
         let entry = entries[position]
         try checkDeclaredSizes(of: entry)
         guard entry.storedFormDecides, entry.size <= maxBytes, entry.compressedSize <= maxBytes - entry.size else { return nil }
-        let outcome = try? ZipArchive.withOpenArchive(bytes) { archive throws(PackageFailure) -> [UInt8] in
+        let outcome = try? archive.with { archive throws(PackageFailure) -> [UInt8] in
             guard let file = zip_fopen_index(archive, entry.index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
                 throw PackageFailure(.corruptArchive, evidence: entry.name)
             }
@@ -199,34 +202,47 @@ public struct ZipArchive: Sendable {
     static func clamp(_ value: UInt64) -> Int {
         value > UInt64(Int.max) ? Int.max : Int(value)
     }
+}
 
-    private static func withOpenArchive<R>(
-        _ bytes: [UInt8], _ body: (OpaquePointer) throws(PackageFailure) -> R
-    ) throws(PackageFailure) -> R {
-        let outcome: Result<R, PackageFailure> = bytes.withUnsafeBytes { raw in
-            var error = zip_error_t()
-            zip_error_init(&error)
-            defer { zip_error_fini(&error) }
-            guard let source = zip_source_buffer_create(raw.baseAddress, zip_uint64_t(raw.count), 0, &error) else {
-                return .failure(PackageFailure(.corruptArchive))
-            }
-            guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
-                zip_source_free(source)
-                let code = zip_error_code_zip(&error)
-                // A truncated upload loses the end-of-central-directory record, which libzip
-                // reports as "not a zip": the leading local header tells the two apart.
-                let looksLikeZip = raw.count >= 2 && raw[0] == 0x50 && raw[1] == 0x4B
-                if code == ZIP_ER_NOZIP && !looksLikeZip { return .failure(PackageFailure(.notAZip)) }
-                return .failure(PackageFailure(.corruptArchive))
-            }
-            defer { zip_discard(archive) }
-            do throws(PackageFailure) {
-                return .success(try body(archive))
-            } catch {
-                return .failure(error)
-            }
+/// One open `zip_t` over libzip's own copy of the bytes (libzip reads from the buffer for as
+/// long as the archive is open, and frees it with the source). A `zip_t` is not thread-safe and
+/// a `ZipArchive` value may be shared, so every call goes through the lock.
+private final class OpenArchive: @unchecked Sendable {
+    private let archive: OpaquePointer
+    private let lock = NSLock()
+
+    init(_ bytes: [UInt8]) throws(PackageFailure) {
+        guard let buffer = malloc(max(bytes.count, 1)) else { throw PackageFailure(.corruptArchive) }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { buffer.copyMemory(from: base, byteCount: raw.count) }
         }
-        return try outcome.get()
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer, zip_uint64_t(bytes.count), 1, &error) else {
+            free(buffer)
+            throw PackageFailure(.corruptArchive)
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            let code = zip_error_code_zip(&error)
+            // A truncated upload loses the end-of-central-directory record, which libzip
+            // reports as "not a zip": the leading local header tells the two apart.
+            let looksLikeZip = bytes.count >= 2 && bytes[0] == 0x50 && bytes[1] == 0x4B
+            if code == ZIP_ER_NOZIP && !looksLikeZip { throw PackageFailure(.notAZip) }
+            throw PackageFailure(.corruptArchive)
+        }
+        self.archive = archive
+    }
+
+    deinit {
+        zip_discard(archive)
+    }
+
+    func with<R>(_ body: (OpaquePointer) throws(PackageFailure) -> R) throws(PackageFailure) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(archive)
     }
 }
 
