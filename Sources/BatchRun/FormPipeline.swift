@@ -41,18 +41,45 @@ public struct FormPipeline: Sendable {
     }
 
     /// Reads the file only when it is within `maxFileBytes`: a larger upload is `FILE_TOO_LARGE`
-    /// at the cost of one streaming hash, never a whole-file allocation.
+    /// at the cost of one streaming hash, never a whole-file allocation. Plain open/fstat/read:
+    /// FileManager's attributes also look up the owner's name (nsswitch) and extended attributes,
+    /// several system calls per file for a size.
     public func process(fileAt url: URL) throws(FileReadError) -> FormOutcome {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue
-        if let size, size > limits.maxFileBytes {
-            guard let sha = ContentDigest.sha256Hex(fileAt: url.path) else { throw FileReadError(path: url.path) }
+        let path = url.path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileReadError(path: path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileReadError(path: path) }
+        let size = Int(info.st_size)
+        if size > limits.maxFileBytes {
+            guard let sha = ContentDigest.sha256Hex(fileAt: path) else { throw FileReadError(path: path) }
             let finding = Finding(.fileTooLarge, field: "file", evidence: "\(size) byte",
                                   detail: "> \(limits.maxFileBytes)", language: rules.language)
             return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
                                provenance: [:], unknownElements: [:])
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw FileReadError(path: url.path) }
-        return process([UInt8](data))
+        guard let bytes = Self.readAll(fd, expected: size) else { throw FileReadError(path: path) }
+        return process(bytes)
+    }
+
+    /// The file's bytes up to its end, whatever `fstat` said (a settled upload does not change,
+    /// but the bytes read are what gets hashed and parsed, so they are what counts).
+    static func readAll(_ fd: Int32, expected: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 64 << 10))) }
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     public func process(_ bytes: [UInt8]) -> FormOutcome {
