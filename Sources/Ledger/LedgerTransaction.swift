@@ -10,7 +10,7 @@ public struct LedgerTransaction {
 
     /// The submission with these bytes, if they were ever recorded (earlier in this transaction too).
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE sha256 = ?", arguments: [sha256])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM submissions WHERE sha256 = ?"), arguments: [sha256])
             .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
     }
 
@@ -19,13 +19,13 @@ public struct LedgerTransaction {
     @discardableResult
     public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
                        duplicateFinding: (String) -> Finding) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
                 cell_level, committee_level, level, status, basis, ruleset, form_json,
                 cell_key, committee_key, committee_date, meeting_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
                 submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
                 submission.year, submission.partyCommittee, submission.partyCell, submission.fullName,
@@ -38,10 +38,10 @@ public struct LedgerTransaction {
             ])
         let id = db.lastInsertedRowID
         for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
             VALUES (?, ?, ?, ?, ?, ?, 0)
-            """, arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
+            """).execute(arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
         if submission.verdict == .accepted, let key = submission.memberKey {
             try Ledger.settleDuplicates(db, newID: id, memberKey: key, year: submission.year, finding: duplicateFinding)
         }
@@ -51,10 +51,10 @@ public struct LedgerTransaction {
     /// Another copy of bytes already recorded: an arrival, never a second submission.
     public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
                                        storedPath: String, arrivedAt: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
             VALUES (?, ?, ?, ?, ?, ?, 1)
-            """, arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
+            """).execute(arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
     }
 
     /// Accepted collective reports with their meeting dates, for the order rules of the batch.
@@ -75,19 +75,19 @@ public struct LedgerTransaction {
             sql += " AND cell_key IS NULL AND committee_key = ?"
             _ = arguments.append(contentsOf: [committee])
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY meeting_date", arguments: arguments).compactMap { row in
+        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY meeting_date"), arguments: arguments).compactMap { row in
             (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
         }
     }
 
     /// Accepted members of a cell whose committee decision is dated before `date`.
     public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [(file: String, date: CivilDate)] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT original_name, committee_date FROM submissions
             WHERE year = ? AND kind = 'individual' AND verdict = 'accepted' AND superseded_by IS NULL
               AND cell_key = ? AND committee_date IS NOT NULL AND committee_date < ?
             ORDER BY committee_date
-            """, arguments: [year, cellKey, date.iso]).compactMap { row in
+            """), arguments: [year, cellKey, date.iso]).compactMap { row in
             (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
         }
     }
