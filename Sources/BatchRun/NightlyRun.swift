@@ -118,12 +118,33 @@ public struct NightlyRun: Sendable {
     }
 }
 
-/// ISO 8601 with the local offset, as the rejection log wants it.
+/// ISO 8601 with the local offset, as the rejection log wants it ("2020-12-31T22:05:09+07:00",
+/// "…Z" in UTC, as ISO8601DateFormatter wrote it). Made with `localtime_r`: a Foundation
+/// formatter costs more to make than the batch of files whose arrival time it writes.
 func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone.current
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
+    let time = LocalTime(date)
+    let offset = time.fields.tm_gmtoff
+    guard offset != 0 else { return time.format("%Y-%m-%dT%H:%M:%SZ") }
+    let minutes = abs(offset) / 60
+    return time.format("%Y-%m-%dT%H:%M:%S") + (offset < 0 ? "-" : "+")
+        + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+}
+
+/// The local calendar fields of an instant, and `strftime` over them.
+struct LocalTime {
+    var fields = tm()
+
+    init(_ date: Date) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        localtime_r(&seconds, &fields)
+    }
+
+    func format(_ pattern: String) -> String {
+        var fields = self.fields
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, pattern, &fields)
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 }
 
 @discardableResult
@@ -451,19 +472,11 @@ struct RunSession {
         return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-chi-bo")
     }
 
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        return formatter.string(from: date)
-    }
+    /// "20201231T220509", local time: the claim prefix of tonight's files.
+    static func stamp(_ date: Date) -> String { LocalTime(date).format("%Y%m%dT%H%M%S") }
 
-    static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
+    /// "2020-12-31", local time: tonight's folder under rejected/.
+    static func day(_ date: Date) -> String { LocalTime(date).format("%Y-%m-%d") }
 }
 
 /// Recovery of `logs/rejections.jsonl` after a kill. The pending submissions' lines are written
