@@ -75,7 +75,8 @@ extension RejectionLog {
         guard count > 0, let handle = FileHandle(forReadingAtPath: url.path) else { return [] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        var window: UInt64 = 64 * 1024
+        // Lines are under 1 KB: start small (the run reads the last line once per batch), widen as needed.
+        var window = UInt64(max(1, count)) * 2048
         while true {
             let start = size > window ? size - window : 0
             try? handle.seek(toOffset: start)
