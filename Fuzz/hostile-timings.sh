@@ -20,7 +20,7 @@ declare -A EXPECT=(
   [legacy-doc.docx]=LEGACY_WORD_FORMAT [encrypted.docx]=ENCRYPTED_DOCUMENT
   [truncated-half.docx]=CORRUPT_ARCHIVE [truncated-tail.docx]=CORRUPT_ARCHIVE [bad-crc.docx]=CORRUPT_ARCHIVE
   [zip-bomb.docx]=ARCHIVE_LIMIT_EXCEEDED [zip-bomb-lying.docx]=CORRUPT_ARCHIVE
-  [many-entries-100k.docx]=ARCHIVE_LIMIT_EXCEEDED [path-traversal.docx]=- [duplicate-names.docx]=-
+  [many-entries-100k.docx]=ARCHIVE_LIMIT_EXCEEDED [path-traversal.docx]=- [duplicate-names.docx]=CORRUPT_ARCHIVE
   [spreadsheet.xlsx.docx]=NOT_A_WORD_DOCUMENT [no-main-part.docx]=NOT_A_WORD_DOCUMENT
   [xxe-local-file.docx]=UNSAFE_XML [xxe-in-styles.docx]=UNSAFE_XML [external-dtd.docx]=UNSAFE_XML
   [billion-laughs.docx]=UNSAFE_XML [deep-nesting.docx]=ARCHIVE_LIMIT_EXCEEDED [nested-20.docx]=-

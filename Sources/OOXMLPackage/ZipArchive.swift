@@ -43,7 +43,7 @@ public struct ZipArchive: Sendable {
     public let entries: [ZipEntry]
     public let limits: PackageLimits
     private let archive: OpenArchive
-    /// OPC part names compare case-insensitively; the first of duplicate names wins.
+    /// OPC part names compare case-insensitively (and a package with two equal names is refused).
     private let byFoldedName: [String: Int]
 
     /// Sniffs the bytes, opens the archive and checks the directory-level limits.
@@ -88,7 +88,13 @@ public struct ZipArchive: Sendable {
         var folded: [String: Int] = [:]
         for (position, entry) in entries.enumerated() {
             let key = ZipArchive.fold(entry.name)
-            if folded[key] == nil { folded[key] = position }
+            // Part names are unique, ASCII case-insensitively (OPC, ECMA-376-2 §9.1.1.1 [M1.12]).
+            // Word refuses such a file, and readers differ on which copy counts (first or last),
+            // so one upload could show the secretary one member's form and the batch another.
+            if folded[key] != nil {
+                throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "hai mục cùng tên trong gói")
+            }
+            folded[key] = position
         }
         self.byFoldedName = folded
     }

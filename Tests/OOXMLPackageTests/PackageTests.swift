@@ -121,8 +121,8 @@ func readCode(_ package: OPCPackage, _ part: String) -> FindingCode? {
     #expect(OPCPackage.resolve("/word/styles.xml", from: "doc/") == "word/styles.xml")
 }
 
-@Test func duplicateEntryNamesDoNotCrash() throws {
-    #expect(try code("duplicate-names.docx") == nil)
+@Test func duplicateEntryNamesAreACorruptArchive() throws {
+    #expect(try code("duplicate-names.docx") == .corruptArchive)
 }
 
 @Test func spreadsheetMainPartIsTheWorkbook() throws {

@@ -202,8 +202,8 @@ import Testing
                                                          Array(repeating: .glyph, count: 5)])
 }
 
-@Test func duplicateEntryNamesReadTheFirstCopy() throws {
-    #expect(texts(try Fixture.read("package/duplicate-names.docx")) == ["Bản thứ nhất"])
+@Test func duplicateEntryNamesAreRefused() throws {
+    #expect(try Fixture.failure("package/duplicate-names.docx") == .corruptArchive)
 }
 
 @Test func pathTraversalEntriesAreIgnoredNotFollowed() throws {
