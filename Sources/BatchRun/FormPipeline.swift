@@ -45,7 +45,10 @@ public struct FormPipeline: Sendable {
     /// FileManager's attributes also look up the owner's name (nsswitch) and extended attributes,
     /// several system calls per file for a size.
     public func process(fileAt url: URL) throws(FileReadError) -> FormOutcome {
-        let path = url.path
+        try process(filePath: url.path)
+    }
+
+    public func process(filePath path: String) throws(FileReadError) -> FormOutcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileReadError(path: path) }
         defer { close(fd) }

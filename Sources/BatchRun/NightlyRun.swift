@@ -102,9 +102,8 @@ public struct NightlyRun: Sendable {
             session.roster = roster
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverRejectionLog()
-            var claims = try session.finishInterruptedClaims(counts: &counts)
-            claims += try session.claimInbox()
-            try session.process(claims, counts: &counts)
+            let recovered = try session.finishInterruptedClaims(counts: &counts)
+            try session.process(recovered, counts: &counts)
             try session.logPendingRejections()
             let workbook = try session.publishWorkbook()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
@@ -170,6 +169,8 @@ struct RunSession {
     var sequence = 0
     /// Files of `process` filed so far, for the progress bar.
     var filed = 0
+    /// Where this run files, and the names given out there.
+    lazy var destinations = Destinations(workspace: workspace)
     var roster: Roster?
     /// One for the whole run, whatever the number of `process` calls.
     let partCache = PartCache()
@@ -222,10 +223,12 @@ struct RunSession {
         return unrecorded
     }
 
-    /// Renames every settled inbox file into processing/, in name order, and makes the renames
-    /// durable together (two folder fsyncs, not two per file) before any file is read: a crash
-    /// before that can only leave a file in the inbox, where the next run claims it again.
-    mutating func claimInbox() throws(WorkspaceError) -> [Claim] {
+    /// Renames every settled inbox file into processing/, in name order, handing the claims to
+    /// `claimed` in chunks (the workers start reading while the rest is claimed), and makes the
+    /// renames durable together (two folder fsyncs, not two per file) before returning, so
+    /// before any file is recorded: a crash before that can only leave a file in the inbox,
+    /// where the next run claims it again.
+    mutating func claimInbox(_ claimed: ([Claim]) -> Void) throws(WorkspaceError) -> [Claim] {
         let inbox = URL(fileURLWithPath: config.inbox)
         let names: [String]
         do {
@@ -235,10 +238,11 @@ struct RunSession {
         }
         let stamp = Self.stamp(now())
         let clock = now()
-        var claimed: [Claim] = []
+        var claims: [Claim] = []
+        let inboxPath = inbox.path, processing = workspace.processing.path
         for name in names {
-            let source = inbox.appendingPathComponent(name)
-            switch Intake.classify(name: name, path: source.path, settleSeconds: config.settleSeconds, now: clock) {
+            let source = inboxPath + "/" + name
+            switch Intake.classify(name: name, path: source, settleSeconds: config.settleSeconds, now: clock) {
             case .ignored:
                 continue
             case .notDocx:
@@ -248,12 +252,14 @@ struct RunSession {
             case .ready:
                 sequence += 1
                 let claimedName = Workspace.claimedName(original: name, stamp: stamp, runID: runID, sequence: sequence)
-                try Workspace.moveUnsynced(source, to: workspace.processing.appendingPathComponent(claimedName))
-                claimed.append(Claim(name: claimedName))
+                try Workspace.rename(source, to: processing + "/" + claimedName)
+                claims.append(Claim(name: claimedName))
+                if claims.count % 256 == 0 { claimed(Array(claims.suffix(256))) }
             }
         }
-        if !claimed.isEmpty { Workspace.syncDirectories([inbox, workspace.processing]) }
-        return claimed
+        if claims.count % 256 != 0 { claimed(Array(claims.suffix(claims.count % 256))) }
+        if !claims.isEmpty { Workspace.syncDirectories(paths: [inboxPath, processing]) }
+        return claims
     }
 
     /// A file renamed into processing/ by this run or an interrupted one. Only its name is kept:
@@ -264,34 +270,33 @@ struct RunSession {
 
     /// Reading and checking run on `workers` threads; recording and moving stay on this one, in
     /// claim order, so the store sees one writer and the outcome does not depend on timing.
-    /// Files go in batches of 16 per worker, each recorded in one store transaction, and the next
-    /// batch is read while one is recorded (mostly waiting on fsync). A kill throws away at most
-    /// the reading of two batches; nothing is recorded twice or lost (see `commit`).
-    mutating func process(_ claims: [Claim], counts: inout RunCounts) throws(WorkspaceError) {
-        let pipeline = self.pipeline
+    /// The files an interrupted run left (`recovered`) come first, then tonight's inbox, read
+    /// as soon as it is claimed. Files are recorded in batches of 16 per worker, one store
+    /// transaction each, while the workers read on, up to four batches ahead. A kill throws away
+    /// at most that reading; nothing is recorded twice or lost (see `commit`).
+    mutating func process(_ recovered: [Claim], counts: inout RunCounts) throws(WorkspaceError) {
         let workers = max(1, config.workers)
         let size = 16 * workers
-        let folder = workspace.processing
+        let reader = ReadAhead(recovered, in: workspace.processing.path, workers: workers, window: 4 * size,
+                               pipeline: pipeline)
+        defer { reader.stop() }      // never leave readers running behind an error
+        let claims = try recovered + claimInbox { reader.add($0) }
+        reader.close()
         progress(RunProgress(done: 0, total: claims.count, file: nil))
         var start = 0
-        var reading = claims.isEmpty ? nil : Analysed.Job(claims[0..<min(claims.count, size)], in: folder,
-                                                          workers: workers, pipeline: pipeline)
-        defer { _ = reading?.wait() }      // never leave readers running behind an error
-        while let job = reading {
-            let batch = claims[start..<min(claims.count, start + size)]
-            let results = job.wait()
+        while start < claims.count {
+            let batch = Array(claims[start..<min(claims.count, start + size)])
+            let results = batch.map { _ in reader.next() }
             start += batch.count
-            reading = start < claims.count
-                ? Analysed.Job(claims[start..<min(claims.count, start + size)], in: folder, workers: workers, pipeline: pipeline)
-                : nil
-            try commit(Array(batch), results: results, total: claims.count, counts: &counts)
+            try commit(batch, results: results, total: claims.count, counts: &counts)
         }
     }
 
     /// What recording one file decided: where it goes and what to count and log once it is there.
     struct Recorded {
         let claim: Claim
-        let destination: URL
+        /// Relative to the workspace, as stored.
+        let destination: String
         let original: String
         let duplicateOf: String?
         let rejected: Bool
@@ -317,20 +322,23 @@ struct RunSession {
         }
         let arrivedAt = timestamp(now())
         let day = Self.day(now())
+        var destinations = self.destinations
         let recorded = try wrap {
             try ledger.transaction { store in
-                var taken = Set<String>()
-                return try analysed.map { claim, analysis in
-                    try record(claim, analysis, arrivedAt: arrivedAt, day: day, in: store, taken: &taken)
+                try analysed.map { claim, analysis in
+                    try record(claim, analysis, arrivedAt: arrivedAt, day: day, in: store, destinations: &destinations)
                 }
             }
         }
-        var folders = [workspace.processing]
+        self.destinations = destinations
+        let processing = workspace.processing.path
+        var folders = [processing]
         for file in recorded {
-            try Workspace.moveUnsynced(workspace.processing.appendingPathComponent(file.claim.name), to: file.destination)
-            folders.append(file.destination.deletingLastPathComponent())
+            let destination = destinations.path(file.destination)
+            try Workspace.rename(processing + "/" + file.claim.name, to: destination)
+            folders.append((destination as NSString).deletingLastPathComponent)
         }
-        Workspace.syncDirectories(folders)
+        Workspace.syncDirectories(paths: folders)
         for file in recorded {
             counts.claimed += 1
             if file.rejected { counts.rejected += 1 } else { counts.accepted += 1 }
@@ -349,20 +357,17 @@ struct RunSession {
         if let failure { throw failure }
     }
 
-    /// Records one analysed file inside the batch's transaction and decides where it goes
-    /// (`taken`: the names already given to files of this batch, not yet moved there).
+    /// Records one analysed file inside the batch's transaction and decides where it goes.
     func record(_ claim: Claim, _ analysis: Analysis, arrivedAt: String, day: String, in store: LedgerTransaction,
-                taken: inout Set<String>) throws -> Recorded {
+                destinations: inout Destinations) throws -> Recorded {
         var outcome = analysis.outcome
         let original = Workspace.originalName(ofClaimed: claim.name)
 
         if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
-            let folder = workspace.root.appendingPathComponent(known.storedPath).deletingLastPathComponent()
-            let destination = Workspace.unique(original, in: folder, taken: taken)
-            taken.insert(destination.path)
+            let destination = try destinations.give(original, in: (known.storedPath as NSString).deletingLastPathComponent)
             try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claim.name,
-                                             storedPath: workspace.relative(destination), arrivedAt: arrivedAt)
+                                             storedPath: destination, arrivedAt: arrivedAt)
             return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
                             rejected: known.verdict == .rejected, codes: "")
         }
@@ -376,12 +381,9 @@ struct RunSession {
             }
         }
         let form = outcome.form
-        let destination = outcome.rejected
-            ? Workspace.unique(original, in: workspace.rejected.appendingPathComponent(day), taken: taken)
-            : Workspace.unique(original, in: workspace.archive.appendingPathComponent(String(config.year))
-                .appendingPathComponent(Workspace.folderName(form?.partyCell)), taken: taken)
-        taken.insert(destination.path)
-        var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: workspace.relative(destination),
+        let destination = try destinations.give(original, in: outcome.rejected
+            ? "rejected/\(day)" : "archive/\(config.year)/\(Workspace.folderName(form?.partyCell))")
+        var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: destination,
                                       verdict: outcome.rejected ? .rejected : .accepted, year: config.year,
                                       status: outcome.classification.status, findings: outcome.findings)
         record.kind = form?.kind
@@ -586,62 +588,98 @@ struct Analysis: Sendable {
     }
 }
 
-/// Reads and checks a batch of claimed files on a few threads.
-enum Analysed {
-    /// A batch being read in the background by `workers` tasks on the global queue, each taking
-    /// the next unread file (files differ in cost: a fixed share would leave one worker idle);
-    /// `wait()` returns the results in claim order. Not `concurrentPerform` from a background
-    /// block: libdispatch may run a nested apply serially.
-    final class Job: @unchecked Sendable {
-        private let group = DispatchGroup()
-        private let slots: ResultSlots
+/// Reads and checks the night's claimed files on `workers` threads, in claim order, ahead of
+/// the recording thread by at most `window` files (so memory holds a window of forms, not the
+/// night). Each worker takes the next unread file: files differ in cost, and a fixed share
+/// would leave one worker idle. Workers are plain blocks on the global queue: a nested
+/// `concurrentPerform` inside a background block runs serially.
+final class ReadAhead: @unchecked Sendable {
+    private let folder: String
+    private let pipeline: FormPipeline
+    private let window: Int
+    private let condition = NSCondition()
+    private let group = DispatchGroup()
+    // Guarded by `condition`.
+    private var claims: [RunSession.Claim]
+    /// No more claims will be added: a worker that finds none left returns.
+    private var closed = false
+    private var nextToRead = 0
+    private var nextToTake = 0
+    private var ready: [Int: Result<Analysis, WorkspaceError>] = [:]
+    private var stopped = false
 
-        init(_ claims: ArraySlice<RunSession.Claim>, in folder: URL, workers: Int, pipeline: FormPipeline) {
-            let claims = Array(claims)
-            let slots = ResultSlots(count: claims.count)
-            self.slots = slots
-            for _ in 0..<max(1, min(workers, claims.count)) {
-                DispatchQueue.global().async(group: group) {
-                    while let index = slots.take() {
-                        let url = folder.appendingPathComponent(claims[index].name)
-                        do {
-                            slots.set(index, .success(Analysis(try pipeline.process(fileAt: url))))
-                        } catch {
-                            slots.set(index, .failure(WorkspaceError(String(describing: error))))
-                        }
-                    }
-                }
-            }
-        }
-
-        func wait() -> [Result<Analysis, WorkspaceError>] {
-            group.wait()
-            return slots.values
+    init(_ claims: [RunSession.Claim], in folder: String, workers: Int, window: Int, pipeline: FormPipeline) {
+        self.claims = claims
+        self.folder = folder
+        self.pipeline = pipeline
+        self.window = max(1, window)
+        for _ in 0..<max(1, workers) {
+            DispatchQueue.global().async(group: group) { self.work() }
         }
     }
 
-    /// The batch's results, and the next file no worker has taken yet.
-    final class ResultSlots: @unchecked Sendable {
-        private var slots: [Result<Analysis, WorkspaceError>?]
-        private var next = 0
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func take() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < slots.count else { return nil }
-            next += 1
-            return next - 1
+    /// More files to read, after those already given.
+    func add(_ more: [RunSession.Claim]) {
+        condition.lock()
+        claims += more
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Every file is given: workers return once they are all read.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while !stopped && (nextToRead >= nextToTake + window || (nextToRead >= claims.count && !closed)) {
+                condition.wait()
+            }
+            guard !stopped && nextToRead < claims.count else {
+                condition.unlock()
+                return
+            }
+            let index = nextToRead
+            let claim = claims[index]
+            nextToRead += 1
+            condition.unlock()
+            let result: Result<Analysis, WorkspaceError>
+            do {
+                result = .success(Analysis(try pipeline.process(filePath: folder + "/" + claim.name)))
+            } catch {
+                result = .failure(WorkspaceError(String(describing: error)))
+            }
+            condition.lock()
+            ready[index] = result
+            condition.broadcast()
+            condition.unlock()
         }
-        func set(_ index: Int, _ value: Result<Analysis, WorkspaceError>) {
-            lock.lock()
-            slots[index] = value
-            lock.unlock()
-        }
-        var values: [Result<Analysis, WorkspaceError>] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.map { $0! }
-        }
+    }
+
+    /// The next file's outcome in claim order, waiting for it if it is still being read.
+    /// Called once per claim.
+    func next() -> Result<Analysis, WorkspaceError> {
+        condition.lock()
+        defer { condition.unlock() }
+        precondition(nextToTake < claims.count, "more outcomes taken than files given")
+        while ready[nextToTake] == nil { condition.wait() }
+        let result = ready.removeValue(forKey: nextToTake)!
+        nextToTake += 1
+        condition.broadcast()
+        return result
+    }
+
+    /// Lets the workers finish the file each is reading, and waits for them.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        group.wait()
     }
 }

@@ -39,13 +39,6 @@ struct Workspace: Sendable {
         }
     }
 
-    /// Path relative to the workspace, as stored and logged.
-    func relative(_ url: URL) -> String {
-        let base = root.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
-    }
-
     /// The claimed name carries the original one after "--", so a crash loses nothing of it.
     /// The run id makes it unique across runs (arrivals.claimed_as is UNIQUE, and two runs can
     /// start within one second when the first one is killed early); zero padding makes the
@@ -72,33 +65,28 @@ struct Workspace: Sendable {
     /// record, and the next run takes it from there); it can never duplicate the file.
     static func moveUnsynced(_ source: URL, to destination: URL) throws(WorkspaceError) {
         try makeDirectory(destination.deletingLastPathComponent())
-        if FileManager.default.fileExists(atPath: destination.path) {
-            throw WorkspaceError("đích đã tồn tại: \(destination.path)")
-        }
-        guard rename(source.path, destination.path) == 0 else {
-            throw WorkspaceError("không chuyển được \(source.path) → \(destination.path): \(String(cString: strerror(errno)))")
+        try rename(source.path, to: destination.path)
+    }
+
+    /// `rename(2)` into an existing folder, never over an existing file.
+    static func rename(_ source: String, to destination: String) throws(WorkspaceError) {
+        var info = stat()
+        if lstat(destination, &info) == 0 { throw WorkspaceError("đích đã tồn tại: \(destination)") }
+        guard Glibc.rename(source, destination) == 0 else {
+            throw WorkspaceError("không chuyển được \(source) → \(destination): \(String(cString: strerror(errno)))")
         }
     }
 
     /// fsyncs each folder once, however many renames it took part in.
     static func syncDirectories(_ folders: [URL]) {
-        var seen = Set<String>()
-        for folder in folders where seen.insert(folder.path).inserted {
-            syncDirectory(folder)
-        }
+        syncDirectories(paths: folders.map(\.path))
     }
 
-    /// A name in `folder` that is not taken yet: "ten.docx", then "ten (2).docx", …
-    static func unique(_ name: String, in folder: URL, taken: Set<String> = []) -> URL {
-        let base = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
-        var candidate = folder.appendingPathComponent(name)
-        var n = 2
-        while FileManager.default.fileExists(atPath: candidate.path) || taken.contains(candidate.path) {
-            candidate = folder.appendingPathComponent(ext.isEmpty ? "\(base) (\(n))" : "\(base) (\(n)).\(ext)")
-            n += 1
+    static func syncDirectories(paths folders: [String]) {
+        var seen = Set<String>()
+        for folder in folders where seen.insert(folder).inserted {
+            syncDirectory(URL(fileURLWithPath: folder))
         }
-        return candidate
     }
 
     /// Makes a rename durable: without it the kernel may forget the new directory entry on power loss.
