@@ -37,6 +37,9 @@ enum ExcelText {
     /// fold a raw CR anyway and Excel shows LF as the in-cell line break. Vertical tab and form
     /// feed are Word's line and page breaks, so they become LF too rather than gluing words.
     static func stripIllegal(_ text: String) -> String {
+        // Most cells have nothing to strip: no byte below 0x20 but tab and LF, and no 0xEF (the
+        // lead byte of U+FFFE/U+FFFF in UTF-8) means the text stays as it is.
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0xEF }) { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -71,7 +74,7 @@ enum ExcelText {
     /// Excel reads `_xHHHH_` in cell text as an escaped character, so data that literally
     /// contains such a sequence must have its underscore escaped as `_x005F_`.
     static func escapeLiteralEscapes(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard containsLiteralEscapeStart(text) else { return text }
         let units = Array(text.utf8)
         var out = [UInt8]()
         out.reserveCapacity(units.count + 16)
@@ -87,6 +90,16 @@ enum ExcelText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether "_x" occurs, by bytes (Foundation's `contains` went through NSString per cell).
+    private static func containsLiteralEscapeStart(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
@@ -99,6 +112,7 @@ enum ExcelText {
     /// default font). Counts graphemes, so decomposed Vietnamese is not over-counted, and
     /// measures the longest line of multi-line text.
     static func displayWidth(_ text: String) -> Double {
+        if !text.utf8.contains(UInt8(ascii: "\n")) { return Double(text.count) }
         var widest = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             widest = max(widest, line.count)
