@@ -35,12 +35,28 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// The letters of `folded` when they could spell an abbreviation (six at most), else "".
+    /// ASCII text, the common case, is read by bytes: `Character.isLetter` is a Unicode
+    /// property lookup per Character, and this runs on every line that might hold a level.
+    static func abbreviation(_ folded: String) -> String {
+        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let letters = folded.filter { $0.isLetter }
+            return letters.count <= 6 ? letters : ""
+        }
+        var letters: [UInt8] = []
+        for byte in folded.utf8 where (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+            letters.append(byte)
+            if letters.count > 6 { return "" }
+        }
+        return String(decoding: letters, as: UTF8.self)
+    }
+
     /// Reads a level from what people type: the full label in any case, with or without
     /// accents, or an abbreviation (HTXSNV, HTXS, H.T.X.S…). `nil` when the text names no level.
     public static func parse(_ text: String) -> Level? {
         let folded = TextFolding.fold(text)
-        let compact = folded.filter { $0.isLetter }
-        switch compact {
+        switch abbreviation(folded) {
         case "htxsnv", "htxs": return .excellent
         case "httnv", "htt": return .good
         case "htnv", "ht": return .satisfactory
