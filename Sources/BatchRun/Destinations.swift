@@ -1,40 +1,44 @@
 import Foundation
 
-/// The folders a run files into (archive/<year>/<cell>/, rejected/<day>/), each listed once:
-/// choosing a free name ("ten.docx", then "ten (2).docx", …) then costs no `stat` per file and
-/// making the folder no walk up its path (a fifth of the recording thread in perf). The listing
-/// stays true for the whole run because only the run holding the lock writes into these
-/// folders, and every name this run gives out is added to it, moved there or not yet.
+/// The folders a run files into (archive/<year>/<cell>/, rejected/<day>/) and the names it has
+/// given out there but not yet moved into them. A free name ("ten.docx", then "ten (2).docx",
+/// …) costs one `lstat` per candidate, and a folder is made once per run: FileManager's
+/// existence checks and its directory walk per move were a fifth of the recording thread.
+/// Memory stays flat: what is on disk is asked of the disk, only the current batch is kept.
 struct Destinations {
     let root: String
-    /// Relative folder → the names in it and the names already given out.
-    private var folders: [String: Set<String>] = [:]
+    /// Folders known to exist (relative).
+    private var made: Set<String> = []
+    /// Relative paths given to files of the batch being recorded, not on disk yet.
+    private var pending: Set<String> = []
 
     init(workspace: Workspace) {
         root = workspace.root.path
     }
 
-    /// A relative path "folder/name" not taken yet, and now taken; the folder exists afterwards.
+    /// A relative path "folder/name" free on disk and not given out in this batch; the folder
+    /// exists afterwards.
     mutating func give(_ name: String, in folder: String) throws(WorkspaceError) -> String {
-        var names: Set<String>
-        if let known = folders[folder] {
-            names = known
-        } else {
-            let path = root + "/" + folder
-            try Workspace.makeDirectory(URL(fileURLWithPath: path))
-            names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+        if !made.contains(folder) {
+            try Workspace.makeDirectory(URL(fileURLWithPath: root + "/" + folder))
+            made.insert(folder)
         }
         let base = (name as NSString).deletingPathExtension
         let ext = (name as NSString).pathExtension
-        var candidate = name
+        var candidate = folder + "/" + name
         var n = 2
-        while names.contains(candidate) {
-            candidate = ext.isEmpty ? "\(base) (\(n))" : "\(base) (\(n)).\(ext)"
+        var info = stat()
+        while pending.contains(candidate) || lstat(root + "/" + candidate, &info) == 0 {
+            candidate = folder + "/" + (ext.isEmpty ? "\(base) (\(n))" : "\(base) (\(n)).\(ext)")
             n += 1
         }
-        names.insert(candidate)
-        folders[folder] = names
-        return folder + "/" + candidate
+        pending.insert(candidate)
+        return candidate
+    }
+
+    /// The batch's files are where they were given to go (or the batch failed): forget them.
+    mutating func settle() {
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// The absolute path of a relative one.

@@ -323,6 +323,10 @@ struct RunSession {
         let arrivedAt = timestamp(now())
         let day = Self.day(now())
         var destinations = self.destinations
+        defer {
+            destinations.settle()
+            self.destinations = destinations
+        }
         let recorded = try wrap {
             try ledger.transaction { store in
                 try analysed.map { claim, analysis in
@@ -330,7 +334,6 @@ struct RunSession {
                 }
             }
         }
-        self.destinations = destinations
         let processing = workspace.processing.path
         var folders = [processing]
         for file in recorded {
