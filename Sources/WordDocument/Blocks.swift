@@ -8,7 +8,9 @@ import KiemdiemCore
 ///   U+2610 "☐" (unchecked) at its position, and is listed in `checkboxes`;
 /// - tabs stay "\t", line breaks (`w:br`, `w:cr`) are "\n", NBSP is a space, soft hyphens and
 ///   zero-width characters are gone, a no-break hyphen is "-";
-/// - tracked insertions are kept, deletions dropped; fields show only their result;
+/// - tracked insertions are kept, deletions dropped; a deleted paragraph mark joins its paragraph
+///   to the next one of the same container (body, cell, text box, header), which keeps its own
+///   style and numbering; fields show only their result;
 /// - a content control showing its placeholder contributes no text;
 /// - the automatic numbering label (from numbering.xml) is in `numberingLabel`, not in `text`.
 public struct WordDocument: Sendable, Equatable {

@@ -78,6 +78,15 @@ final class StoryWalker {
     private var suppressed = 0
     /// A block-level checkbox control waiting for its first paragraph.
     private var pendingCheckbox: Bool?
+    /// Paragraphs whose marks are tracked deletions, waiting for the next paragraph of their
+    /// container: accepting the deletion makes that paragraph continue them on the same line.
+    private var joining: Joining?
+
+    private struct Joining {
+        var builder: ParagraphBuilder
+        /// The numbering of the last of them, rendered only if no paragraph follows to absorb them.
+        var numbering: NumberingReference?
+    }
 
     init(cursor: XMLCursor, session: ReadSession) {
         self.cursor = cursor
@@ -100,6 +109,7 @@ final class StoryWalker {
                     guard cursor.kind == .startElement else { continue }
                     if cursor.name == XMLName(.w, "body") {
                         try blockChildren(of: cursor.depth, into: &blocks)
+                        flushJoining(into: &blocks)
                     } else if cursor.name == XMLName(.w, "background") {
                         try cursor.skipElement()
                     } else {
@@ -109,6 +119,7 @@ final class StoryWalker {
             } else {
                 try blockChildren(of: depth, into: &blocks)
             }
+            flushJoining(into: &blocks)
             return blocks
         }
         return nil
@@ -163,10 +174,16 @@ final class StoryWalker {
                 blocks.append(contentsOf: try paragraph())
                 return
             case "tbl":
+                // Word never joins a paragraph with a table: the mark before a table stays.
+                flushJoining(into: &blocks)
                 blocks.append(.table(try table()))
                 return
             case "sdt":
+                // A block-level control holds whole paragraphs: joining across its edge would
+                // give one paragraph two different sets of enclosing controls.
+                flushJoining(into: &blocks)
                 try blockContentControl { depth throws(PackageFailure) in try self.blockChildren(of: depth, into: &blocks) }
+                flushJoining(into: &blocks)
                 return
             case "customXml", "smartTag", "sdtContent":
                 try blockChildren(of: cursor.depth, into: &blocks)
@@ -192,6 +209,7 @@ final class StoryWalker {
         }
         if name.namespace == .m {
             // A display equation at block level is a paragraph of its own.
+            flushJoining(into: &blocks)
             var builder = ParagraphBuilder(controls: controls)
             try math(into: &builder)
             blocks.append(.paragraph(builder.finish()))
@@ -429,36 +447,69 @@ final class StoryWalker {
                 try cursor.skipElement()
             }
         }
+        flushJoining(into: &blocks)
         result.blocks = blocks
         return result
     }
 
     // MARK: Paragraphs
 
-    /// The paragraph, then the paragraphs of any text box anchored in it.
+    /// The paragraph, then the paragraphs of any text box anchored in it; nothing while its mark
+    /// is a tracked deletion, as the next paragraph of the container will continue it.
     private func paragraph() throws(PackageFailure) -> [Block] {
-        var builder = ParagraphBuilder(controls: controls)
+        var builder: ParagraphBuilder
+        if let joined = joining {
+            // The text goes on; the properties are this paragraph's, whose mark survives.
+            joining = nil
+            builder = joined.builder
+            builder.styleID = nil
+            builder.numberingLabel = nil
+        } else {
+            builder = ParagraphBuilder(controls: controls)
+        }
         if let checked = pendingCheckbox {
             pendingCheckbox = nil
             builder.appendBox(checked: checked, encoding: .contentControl, struck: false)
         }
-        var numbering: NumberingReference?
+        var mark = ParagraphMark()
         var labelled = false
         let depth = cursor.depth
         while try cursor.nextChild(of: depth) {
             guard cursor.kind == .startElement else { continue }
             if cursor.name == XMLName(.w, "pPr") {
-                numbering = try paragraphProperties(into: &builder)
+                mark = try paragraphProperties(into: &builder)
                 continue
             }
             if !labelled {
                 labelled = true
-                label(&builder, direct: numbering)
+                // A paragraph that will be joined has no number of its own: it must not count.
+                if !mark.deleted { label(&builder, direct: mark.numbering) }
             }
             try inlineElement(into: &builder, run: nil)
         }
-        if !labelled { label(&builder, direct: numbering) }
+        if mark.deleted {
+            joining = Joining(builder: builder, numbering: mark.numbering)
+            return []
+        }
+        if !labelled { label(&builder, direct: mark.numbering) }
         return [.paragraph(builder.finish())] + builder.floating
+    }
+
+    /// Emits the paragraphs waiting to be joined as one paragraph, as they are: the container
+    /// ends (or a table follows) and no paragraph comes to take their text.
+    private func flushJoining(into blocks: inout [Block]) {
+        guard var pending = joining else { return }
+        joining = nil
+        label(&pending.builder, direct: pending.numbering)
+        blocks.append(.paragraph(pending.builder.finish()))
+        blocks.append(contentsOf: pending.builder.floating)
+    }
+
+    /// What `w:pPr` says that the walker acts on.
+    private struct ParagraphMark {
+        var numbering: NumberingReference?
+        /// The mark is a tracked deletion (`w:del`/`w:moveFrom` in its `w:rPr`).
+        var deleted = false
     }
 
     /// Renders the numbering label at the paragraph's place in document order.
@@ -470,8 +521,8 @@ final class StoryWalker {
                                                         definitions: session.numbering, styles: session.styles)
     }
 
-    private func paragraphProperties(into builder: inout ParagraphBuilder) throws(PackageFailure) -> NumberingReference? {
-        var numbering: NumberingReference?
+    private func paragraphProperties(into builder: inout ParagraphBuilder) throws(PackageFailure) -> ParagraphMark {
+        var result = ParagraphMark()
         let depth = cursor.depth
         while try cursor.nextChild(of: depth) {
             guard cursor.kind == .startElement else { continue }
@@ -481,17 +532,18 @@ final class StoryWalker {
                 builder.styleID = cursor.attribute(.w, "val")
                 try cursor.skipElement()
             case "numPr":
-                numbering = try NumberingReference.parse(cursor)
+                result.numbering = try NumberingReference.parse(cursor)
             case "rPr":
                 let mark = try RunProperties.parse(cursor)
                 if mark.markDeleted || mark.markInserted { session.trackedChanges = true }
+                result.deleted = mark.markDeleted
             case "sectPr":
                 try sectionProperties()
             default:
                 try cursor.skipElement()
             }
         }
-        return numbering
+        return result
     }
 
     private func inlineChildren(of depth: Int, into builder: inout ParagraphBuilder) throws(PackageFailure) {
@@ -762,12 +814,16 @@ final class StoryWalker {
             if cursor.name == XMLName(.w, "txbxContent") {
                 let savedFields = fields
                 let savedPending = pendingCheckbox
+                let savedJoining = joining
                 fields = []
                 pendingCheckbox = nil
+                joining = nil
                 var blocks: [Block] = []
                 try blockChildren(of: cursor.depth, into: &blocks)
+                flushJoining(into: &blocks)
                 fields = savedFields
                 pendingCheckbox = savedPending
+                joining = savedJoining
                 builder.floating.append(contentsOf: blocks)
             } else if cursor.name.namespace == .mc && cursor.name.local == "AlternateContent" {
                 try alternateContent { d throws(PackageFailure) in try self.drawingChildren(of: d, into: &builder) }
