@@ -445,6 +445,45 @@ parts = [("[Content_Types].xml", content_types()),
          ("word/styles.xml", DEFAULT_STYLES)]
 write_zip(os.path.join(HERE, "18-relocated-main.docx"), parts)
 
+# 21: deleted paragraph marks: accepting the deletion joins a paragraph with the next one ---------
+DEL_MARK = '<w:rPr><w:del w:id="{}" w:author="Bí thư" w:date="2025-12-01T08:00:00Z"/></w:rPr>'
+INS_MARK = '<w:rPr><w:ins w:id="{}" w:author="Bí thư" w:date="2025-12-01T08:00:00Z"/></w:rPr>'
+MARK_STYLES = NUM_STYLES.replace('</w:styles>',
+    '<w:style w:type="paragraph" w:styleId="Nhan"><w:name w:val="Nhan"/><w:basedOn w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="GhiChu"><w:name w:val="Ghi chu"/><w:basedOn w:val="Normal"/></w:style>'
+    '</w:styles>')
+NUM1 = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+docx("21-deleted-paragraph-marks.docx",
+     # a label split from its value
+     p(r("Họ và tên"), ppr='<w:pStyle w:val="Nhan"/>' + DEL_MARK.format(30))
+     + p(r(": Nguyễn Văn A"), ppr='<w:jc w:val="both"/>')
+     # a chain of three: the last paragraph's style and numbering survive, the first's never counts
+     + p(r("Ngày sinh"), ppr='<w:pStyle w:val="Nhan"/>' + NUM1 + DEL_MARK.format(31))
+     + p(r(": 01/02/1980"), ppr=DEL_MARK.format(32))
+     + p(r(", quê Hà Nam"), ppr='<w:pStyle w:val="GhiChu"/>' + NUM1 + '<w:jc w:val="center"/>')
+     + p(r("Mục tiếp"), ppr=NUM1)
+     # a whole deleted paragraph disappears
+     + p('<w:del w:id="33" w:author="Bí thư" w:date="2025-12-01T08:00:00Z"><w:r><w:delText>Đoạn bỏ</w:delText></w:r></w:del>',
+         ppr=DEL_MARK.format(34))
+     + p(r("Còn lại"))
+     # an inserted mark changes nothing
+     + p(r("Dòng chèn"), ppr=INS_MARK.format(35)) + p(r("Dòng sau"))
+     # a letter and its combining marks on both sides of the mark
+     + p(r("Nguye"), ppr=DEL_MARK.format(36)) + p(r("\u0302\u0303n Văn Bình"))
+     # checkboxes on both sides of the mark
+     + p(r("Xếp loại: ") + w14_checkbox("xuat_sac", True, "☐") + r(" Xuất sắc"), ppr=DEL_MARK.format(37))
+     + p(r(", ") + '<w:r><w:sym w:font="Wingdings" w:char="F0A8"/></w:r>' + r(" Tốt"))
+     # struck text running over the mark
+     + p(r("Mức: ") + r("Hoàn thành", '<w:strike/>'), ppr=DEL_MARK.format(38))
+     + p(r(" tốt", '<w:strike/>') + r(" nhiệm vụ"))
+     # never into a table, never out of a cell; the last paragraph of the body stays
+     + p(r("Trước bảng"), ppr=DEL_MARK.format(39))
+     + tbl(tr(tc(p(r("Ô cuối"), ppr=DEL_MARK.format(40)))
+              + tc(p(r("Ô A"), ppr=DEL_MARK.format(41)) + p(r(" và Ô B")))))
+     + p(r("Sau bảng"))
+     + p(r("Cuối"), ppr=DEL_MARK.format(42)),
+     styles=MARK_STYLES, numbering=NUMBERING)
+
 # Package-layer fixtures ---------------------------------------------------------------------------
 PK = os.path.join(HERE, "package")
 os.makedirs(PK, exist_ok=True)

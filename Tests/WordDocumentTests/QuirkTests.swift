@@ -17,6 +17,39 @@ import Testing
     #expect(doc.findings.first?.severity == .warning)
 }
 
+/// Word accepts a deleted paragraph mark by letting the next paragraph continue the text on the
+/// same line, with that next paragraph's properties; never across a table or out of a cell.
+@Test func item02DeletedParagraphMarksJoinTheNextParagraph() throws {
+    let doc = try Fixture.read("21-deleted-paragraph-marks.docx")
+    #expect(texts(doc) == ["Họ và tên: Nguyễn Văn A", "Ngày sinh: 01/02/1980, quê Hà Nam", "Mục tiếp", "Còn lại",
+                           "Dòng chèn", "Dòng sau", "Nguyễn Văn Bình", "Xếp loại: ☒ Xuất sắc, ☐ Tốt",
+                           "Mức: Hoàn thành tốt nhiệm vụ", "Trước bảng", "Ô cuối", "Ô A và Ô B", "Sau bảng", "Cuối"])
+    #expect(doc.findings.map(\.code) == [.trackedChanges])
+    #expect(doc.unknownElements.isEmpty)
+    let ps = paragraphs(doc.body)
+
+    // The surviving mark is the last one's: its style, its number; the joined ones never count.
+    #expect(ps[0].styleID == nil)
+    #expect(ps[1].styleID == "GhiChu")
+    #expect(ps[1].numberingLabel == "I.")
+    #expect(ps[2].numberingLabel == "II.")
+
+    let boxes = ps[7]
+    #expect(boxes.checkboxes == [Checkbox(checked: true, encoding: .contentControl, offset: 10),
+                                 Checkbox(checked: false, encoding: .symbol, offset: 22)])
+    let characters = Array(boxes.text)
+    #expect(boxes.checkboxes.map { characters[$0.offset] } == ["☒", "☐"])
+    #expect(boxes.contentControls.map(\.tag) == ["xuat_sac"])
+    #expect(ps[8].struck == ["Hoàn thành tốt"])
+
+    // Body: paragraph, ..., the paragraph before the table, the table, two paragraphs.
+    let table = try #require(tables(doc.body).first)
+    #expect(table.rows[0].cells.map(\.text) == ["Ô cuối", "Ô A và Ô B"])
+    #expect(table.rows[0].cells.map(\.blocks.count) == [1, 1])
+    guard case .paragraph(let last) = try #require(doc.body.last) else { Issue.record("body ends in a table"); return }
+    #expect(last.text == "Cuối")
+}
+
 @Test func item03FieldsShowOnlyTheirResult() throws {
     let doc = try Fixture.read("03-fields.docx")
     #expect(texts(doc) == ["Họ và tên: Trần Thị Bình", "Ngày: bà Bình", "3 / 5", "Mục lục"])
