@@ -141,30 +141,6 @@ public final class Ledger: Sendable {
 
     // MARK: - Submissions
 
-    /// The submission with these bytes, if they were ever recorded.
-    public func submission(sha256: String) throws -> SubmissionRecord? {
-        try queue.read { db in try LedgerTransaction(db: db).submission(sha256: sha256) }
-    }
-
-    /// `LedgerTransaction.record` in a transaction of its own.
-    @discardableResult
-    public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
-                       duplicateFinding: @Sendable (String) -> Finding) throws -> Int64 {
-        try transaction { store in
-            try store.record(submission, runID: runID, claimedAs: claimedAs, arrivedAt: arrivedAt,
-                             duplicateFinding: duplicateFinding)
-        }
-    }
-
-    /// `LedgerTransaction.recordDuplicateArrival` in a transaction of its own.
-    public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
-                                       storedPath: String, arrivedAt: String) throws {
-        try transaction { store in
-            try store.recordDuplicateArrival(of: submissionID, runID: runID, originalName: originalName,
-                                             claimedAs: claimedAs, storedPath: storedPath, arrivedAt: arrivedAt)
-        }
-    }
-
     /// Runs `body` in ONE write transaction: everything it records is in the store when this
     /// returns (one commit, one fsync of the WAL with `synchronous = FULL`), or nothing is.
     /// The body reads its own earlier writes, so a form recorded earlier in the same batch is
@@ -201,10 +177,6 @@ public final class Ledger: Sendable {
             try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM submissions WHERE verdict = 'rejected' AND logged = 0 ORDER BY id"))
                 .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
         }
-    }
-
-    public func markLogged(_ submissionID: Int64) throws {
-        try markLogged([submissionID])
     }
 
     /// Marks the submissions whose lines were just appended to the rejection log, in one transaction.
@@ -258,16 +230,6 @@ public final class Ledger: Sendable {
         case cellsOf(committee: String)
         /// The grassroots organisation's own report (no cell named).
         case organisation(committee: String)
-    }
-
-    /// Accepted collective reports with their meeting dates, for the order rules of the batch.
-    public func collectiveMeetings(year: Int, _ scope: CollectiveScope) throws -> [(file: String, date: CivilDate)] {
-        try queue.read { db in try LedgerTransaction(db: db).collectiveMeetings(year: year, scope) }
-    }
-
-    /// Accepted members of a cell whose committee decision is dated before `date`.
-    public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [(file: String, date: CivilDate)] {
-        try queue.read { db in try LedgerTransaction(db: db).decisionsBefore(date, year: year, cellKey: cellKey) }
     }
 
     /// Counts for `kiemdiem status`.

@@ -2,9 +2,8 @@ import GRDB
 import KiemdiemCore
 
 /// The reads and writes of one store transaction (`Ledger.transaction`). The nightly run records
-/// a whole batch of files in one of these, so the batch costs one commit instead of one per file;
-/// `Ledger`'s methods of the same names run one of these each. Valid only inside the body that
-/// received it.
+/// a whole batch of files in one of these, so the batch costs one commit instead of one per file.
+/// Valid only inside the body that received it.
 public struct LedgerTransaction {
     let db: Database
 

@@ -175,8 +175,10 @@ enum OrganisationKeyText {
         let ledger = try Ledger(path: dir.appendingPathComponent("s.sqlite").path)
         let run = try ledger.startRun(year: 2020, at: "2020-12-31T00:00:00Z")
         let dec15 = CivilDate(year: 2020, month: 12, day: 15)!
-        try ledger.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t") { _ in
-            Finding(.duplicateSubmission)
+        try ledger.transaction { store in
+            try store.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t") { _ in
+                Finding(.duplicateSubmission)
+            }
         }
         // A cell meeting after its organisation's: refused; before: fine.
         let late = try ledger.transaction { store in
@@ -189,8 +191,10 @@ enum OrganisationKeyText {
         #expect(early.isEmpty)
 
         // The organisation's report arriving after a cell that met later than it: refused.
-        try ledger.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
-                          runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
+        try ledger.transaction { store in
+            try store.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
+                             runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
+        }
         let organisation = try ledger.transaction { store in
             try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!), year: 2020, store: store, language: .vi)
         }

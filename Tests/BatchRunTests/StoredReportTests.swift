@@ -69,8 +69,10 @@ import Workbooks
             s.formDate = formDate.flatMap(CivilDate.init(iso:))
             s.level = level
             s.selfLevel = level
-            try ledger.record(s, runID: run, claimedAs: "c\(serial)", arrivedAt: "2021-01-01T00:00:00Z") { winner in
-                Finding(.duplicateSubmission, field: "member.full_name", evidence: winner)
+            try ledger.transaction { store in
+                try store.record(s, runID: run, claimedAs: "c\(serial)", arrivedAt: "2021-01-01T00:00:00Z") { winner in
+                    Finding(.duplicateSubmission, field: "member.full_name", evidence: winner)
+                }
             }
         }
         let capped = Finding(.levelCapped, field: "classification.level", evidence: "x")
