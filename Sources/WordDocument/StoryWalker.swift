@@ -188,13 +188,8 @@ final class StoryWalker {
             case "customXml", "smartTag", "sdtContent":
                 try blockChildren(of: cursor.depth, into: &blocks)
                 return
-            case "ins", "moveTo":
-                session.trackedChanges = true
-                try blockChildren(of: cursor.depth, into: &blocks)
-                return
-            case "del", "moveFrom":
-                session.trackedChanges = true
-                try cursor.skipElement()
+            case "ins", "moveTo", "del", "moveFrom":
+                try trackedChange { () throws(PackageFailure) in try self.blockChildren(of: self.cursor.depth, into: &blocks) }
                 return
             case "altChunk":
                 session.altChunks += 1
@@ -452,6 +447,18 @@ final class StoryWalker {
         return result
     }
 
+    /// A tracked change at the cursor (`ins`/`moveTo`, `del`/`moveFrom`), read as Word shows it
+    /// with all changes accepted: inserted or moved-in content through `children`, deleted or
+    /// moved-out content skipped. Either way the document is flagged. The same rule at block,
+    /// paragraph and run level.
+    private func trackedChange(_ children: () throws(PackageFailure) -> Void) throws(PackageFailure) {
+        session.trackedChanges = true
+        switch cursor.name.local {
+        case "ins", "moveTo": try children()
+        default: try cursor.skipElement()
+        }
+    }
+
     // MARK: Paragraphs
 
     /// The paragraph, then the paragraphs of any text box anchored in it; nothing while its mark
@@ -563,13 +570,8 @@ final class StoryWalker {
             case "hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple", "sdtContent", "ruby", "rubyBase":
                 try inlineChildren(of: cursor.depth, into: &builder)
                 return
-            case "ins", "moveTo":
-                session.trackedChanges = true
-                try inlineChildren(of: cursor.depth, into: &builder)
-                return
-            case "del", "moveFrom":
-                session.trackedChanges = true
-                try cursor.skipElement()
+            case "ins", "moveTo", "del", "moveFrom":
+                try trackedChange { () throws(PackageFailure) in try self.inlineChildren(of: self.cursor.depth, into: &builder) }
                 return
             case "sdt":
                 try inlineContentControl(into: &builder, run: run)
@@ -689,13 +691,13 @@ final class StoryWalker {
             case "sdt":
                 try inlineContentControl(into: &builder, run: style)
                 return
-            case "ins", "moveTo", "smartTag", "customXml", "sdtContent":
-                if name.local == "ins" || name.local == "moveTo" { session.trackedChanges = true }
+            case "smartTag", "customXml", "sdtContent":
                 try runChildren(of: cursor.depth, into: &builder, style: style)
                 return
-            case "del", "moveFrom":
-                session.trackedChanges = true
-                try cursor.skipElement()
+            case "ins", "moveTo", "del", "moveFrom":
+                try trackedChange { () throws(PackageFailure) in
+                    try self.runChildren(of: self.cursor.depth, into: &builder, style: style)
+                }
                 return
             default:
                 break
