@@ -51,7 +51,7 @@ let package = Package(
         // Helpers the test targets share (the package root, the built binary, child processes,
         // stored ZIPs); a regular target so that more than one test target can import it.
         .target(name: "KiemdiemTestSupport", path: "Tests/KiemdiemTestSupport"),
-        .testTarget(name: "KiemdiemCoreTests", dependencies: ["KiemdiemCore"]),
+        .testTarget(name: "KiemdiemCoreTests", dependencies: ["KiemdiemCore", "KiemdiemTestSupport"]),
         .testTarget(name: "OOXMLPackageTests", dependencies: ["OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "ReviewFormsTests", dependencies: ["ReviewForms", "WordDocument", "OOXMLPackage"]),

@@ -1,3 +1,4 @@
+import KiemdiemTestSupport
 import Foundation
 import Testing
 @testable import KiemdiemCore
@@ -11,20 +12,8 @@ import Testing
         "a", "B", "z", "0", "ệ", "Đ", "ư", "Ơ", "É", "ä", "ß", "☐", "☒", "“", "—",
     ]
 
-    /// A deterministic generator, so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func texts(count: Int, alphabet: [String] = alphabet) -> [String] {
-        var generator = SplitMix(state: 2020)
+        var generator = SplitMix64(seed: 2020)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...24, using: &generator)
             return (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
