@@ -46,17 +46,9 @@ enum ReportBuilder {
         var members: [MemberRow] = []
         for (id, last) in latest.sorted(by: { $0.key < $1.key }) {
             let key = cell(for: last)
-            cells[key]!.submitted += 1
-            guard last.verdict == .accepted, let form = current[id] else {
-                cells[key]!.rejected += 1
-                continue
-            }
-            cells[key]!.accepted += 1
-            switch (form.status, form.level) {
-            case (.exempt, _): cells[key]!.exempt += 1
-            case (_, let level?): cells[key]!.levels[level, default: 0] += 1
-            case (_, nil): cells[key]!.unclassified += 1
-            }
+            let live = last.verdict == .accepted ? current[id] : nil
+            cells[key]!.count(member: live)
+            guard let form = live else { continue }
             // One spelling per cell on every sheet, so the autofilter offers each cell once.
             members.append(MemberRow(fullName: form.fullName ?? "", dateOfBirth: form.dateOfBirth,
                                      partyCell: cells[key]!.partyCell, partyCommittee: cells[key]!.partyCommittee,
@@ -211,5 +203,24 @@ enum ReportBuilder {
     /// The name counted most often; the first in text order among equals.
     static func mostCommon(_ counts: [String: Int]) -> String? {
         counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+}
+
+extension CellSummary {
+    /// Counts one member into the cell (contract §5): submitted; then rejected, or accepted and
+    /// counted by status and level. `form` is the member's live accepted form, `nil` when their
+    /// latest form was refused.
+    mutating func count(member form: SubmissionRecord?) {
+        submitted += 1
+        guard let form else {
+            rejected += 1
+            return
+        }
+        accepted += 1
+        switch (form.status, form.level) {
+        case (.exempt, _): exempt += 1
+        case (_, let level?): levels[level, default: 0] += 1
+        case (_, nil): unclassified += 1
+        }
     }
 }

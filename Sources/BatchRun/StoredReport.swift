@@ -48,7 +48,6 @@ struct StoredReport {
                 cells[key] = CellSummary(partyCell: member.latestPartyCell ?? ReportBuilder.unknownCell)
                 order.append(key)
             }
-            cells[key]!.submitted += 1
             if let form = member.current {
                 if let roster, let line = ReportBuilder.rosterLine(roster, form) { reviewedLines.insert(line) }
                 if let quota = ReportBuilder.quotaGroup(form, roster: roster) {
@@ -63,16 +62,7 @@ struct StoredReport {
                     quotas[quota.key] = entry
                 }
             }
-            guard member.latestVerdict == .accepted, let form = member.current else {
-                cells[key]!.rejected += 1
-                return
-            }
-            cells[key]!.accepted += 1
-            switch (form.status, form.level) {
-            case (.exempt, _): cells[key]!.exempt += 1
-            case (_, let level?): cells[key]!.levels[level, default: 0] += 1
-            case (_, nil): cells[key]!.unclassified += 1
-            }
+            cells[key]!.count(member: member.latestVerdict == .accepted ? member.current : nil)
         }
 
         let sortedCells = order.map { cells[$0]! }.sorted {
