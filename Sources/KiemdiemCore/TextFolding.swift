@@ -280,20 +280,7 @@ extension String {
                 break
             }
             guard ascii || unicodeScalars.allSatisfy(TextFolding.isSimple) else { return nil }
-            return needle.withUTF8 { n in
-                guard n.count <= h.count else { return false }
-                let first = n[0]
-                var i = 0
-                while i <= h.count - n.count {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count && h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+            return needle.withUTF8 { n in ByteSearch.contains(h, n) }
         }
         return found ?? contains(label)
     }

@@ -273,17 +273,6 @@ enum FileSniffer {
     static func contains(_ bytes: [UInt8], utf16 name: String) -> Bool {
         var needle: [UInt8] = []
         for unit in name.utf16 { needle.append(UInt8(unit & 0xFF)); needle.append(UInt8(unit >> 8)) }
-        guard bytes.count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        return bytes.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in ByteSearch.contains(h, n) } }
     }
 }
