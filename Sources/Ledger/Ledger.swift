@@ -145,6 +145,7 @@ public final class Ledger: Sendable {
     /// returns (one commit, one fsync of the WAL with `synchronous = FULL`), or nothing is.
     /// The body reads its own earlier writes, so a form recorded earlier in the same batch is
     /// seen by the duplicate and order checks of the next one.
+    @discardableResult
     public func transaction<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
         try queue.write { db in try body(LedgerTransaction(db: db)) }
     }
