@@ -24,12 +24,17 @@ public struct Finding: Sendable, Equatable, Hashable, Codable {
     public var message: String
     /// The text seen, shortened; `nil` when there is nothing to show.
     public var evidence: String?
+    /// Where in the document the reader looked, in the form's own words ("mục VII.2 Tự nhận xếp
+    /// loại", "bảng điểm, dòng 3"), so a secretary can point the member at it; `nil` for findings
+    /// about the file as a whole.
+    public var location: String?
 
-    public init(_ code: FindingCode, field: String? = nil, evidence: String? = nil,
+    public init(_ code: FindingCode, field: String? = nil, evidence: String? = nil, location: String? = nil,
                 severity: Severity? = nil, detail: String? = nil, language: MessageLanguage = .vi) {
         self.code = code
         self.severity = severity ?? code.severity
         self.field = field
+        self.location = location
         self.message = code.message(field: field, detail: detail, language: language)
         self.evidence = evidence.map { Finding.shorten($0) }
     }

@@ -79,6 +79,7 @@ extension Finding {
             ("field", .string(field)),
             ("message", .string(message)),
             ("evidence", .string(evidence)),
+            ("location", .string(location)),
         ])
     }
 }

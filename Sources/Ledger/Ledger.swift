@@ -112,6 +112,9 @@ public final class Ledger: Sendable {
                 WHERE kind = 'collective'
                 """)
         }
+        migrator.registerMigration("v5: where in the document each finding was seen") { db in
+            try db.execute(sql: "ALTER TABLE findings ADD COLUMN location TEXT")
+        }
         return migrator
     }
 
@@ -273,9 +276,10 @@ public final class Ledger: Sendable {
         // Cached statements: a batch runs these hundreds of times, and preparing one each time
         // went through GRDB's authorizer for every column (a tenth of the recording thread).
         try db.cachedStatement(sql: """
-            INSERT INTO findings (submission_id, code, severity, field, message, evidence) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO findings (submission_id, code, severity, field, message, evidence, location)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [submissionID, finding.code.rawValue, finding.severity.rawValue, finding.field,
-                                     finding.message, finding.evidence])
+                                     finding.message, finding.evidence, finding.location])
     }
 
     static func findings(_ db: Database, _ id: Int64) throws -> [Finding] {
@@ -285,7 +289,7 @@ public final class Ledger: Sendable {
 
     static func finding(_ row: Row) -> Finding {
         let code = FindingCode(rawValue: row["code"]) ?? .invalidValue
-        var finding = Finding(code, field: row["field"], evidence: row["evidence"],
+        var finding = Finding(code, field: row["field"], evidence: row["evidence"], location: row["location"],
                               severity: Severity(rawValue: row["severity"]) ?? code.severity)
         finding.message = row["message"]
         return finding
