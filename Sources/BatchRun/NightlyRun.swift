@@ -26,6 +26,8 @@ public struct RunResult: Sendable {
     public var workbook: String?
     public var seconds: Double
     public var message: String?
+    /// The rejection log's head after the run, for the summary line (docs/contract.md §4).
+    public var logHead: LogHead?
 }
 
 /// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
@@ -77,6 +79,12 @@ public struct NightlyRun: Sendable {
         } catch {
             return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
         }
+        let auditKey: AuditKey?
+        do {
+            auditKey = try config.audit.key(workspace: config.workspace)
+        } catch {
+            return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
+        }
         for warning in roster?.warnings ?? [] {
             logger.warning("danh sách đảng viên: \(warning)")
         }
@@ -100,6 +108,7 @@ public struct NightlyRun: Sendable {
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
                                      logger: logger, now: now, progress: progress)
             session.roster = roster
+            session.auditKey = auditKey
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverRejectionLog()
             let recovered = try session.finishInterruptedClaims(counts: &counts)
@@ -109,7 +118,7 @@ public struct NightlyRun: Sendable {
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
             try wrap { try ledger.finishRun(runID, counts: counts, exitCode: status.rawValue, at: timestamp(now())) }
             return RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
-                             message: nil)
+                             message: nil, logHead: try session.rejectionLog.head())
         } catch {
             return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
                              message: String(describing: error))
@@ -172,6 +181,8 @@ struct RunSession {
     /// Where this run files, and the names given out there.
     lazy var destinations = Destinations(workspace: workspace)
     var roster: Roster?
+    /// The key of the audit logs' chain (`audit.key_file`), if configured.
+    var auditKey: AuditKey?
     /// One for the whole run, whatever the number of `process` calls.
     let partCache = PartCache()
 
@@ -415,16 +426,6 @@ struct RunSession {
                         rejected: outcome.rejected, codes: codes)
     }
 
-    /// Writes the rejection-log lines of every rejected submission not yet logged: all of them in
-    /// one write and one fsync, then one transaction marks them logged. A kill in between leaves
-    /// complete lines of submissions still marked unlogged, which `recoverRejectionLog` recognises.
-    func logPendingRejections() throws(WorkspaceError) {
-        let pending = try wrap { try ledger.unloggedRejections() }
-        guard !pending.isEmpty else { return }
-        try RejectionLog(url: workspace.rejectionLog, workspace: workspace).append(pending, runID: runID, time: timestamp(now()))
-        try wrap { try ledger.markLogged(pending.compactMap(\.id)) }
-    }
-
     /// Rebuilds the year's workbook from the store and publishes it atomically. The store is
     /// read in passes and the long sheets written row by row (`StoredReport`), so the rebuild
     /// needs about the same memory for a thousand forms as for a hundred thousand.
@@ -482,80 +483,6 @@ struct RunSession {
 
     /// "2020-12-31", local time: tonight's folder under rejected/.
     static func day(_ date: Date) -> String { LocalTime(date).format("%Y-%m-%d") }
-}
-
-/// Recovery of `logs/rejections.jsonl` after a kill. The pending submissions' lines are written
-/// in one `write(2)` and fsync'd, then the store marks them logged, so a kill can leave two states:
-/// - a last line without its "\n": the write was cut short (a kill or a full disk), the line was
-///   never complete and the store still says `logged = 0`. Appending after it would glue the
-///   next line onto it and break the hash chain for good, so it is cut back to the last "\n"
-///   (the only place the log is ever shortened) and written again in full below;
-/// - complete lines of submissions still `logged = 0`: the kill fell between the fsync (or in the
-///   middle of the write) and the store update. Writing them again would repeat findings, so the
-///   lines already there are counted and only the missing ones are appended.
-/// A write covers the pending submissions in id order, so the lines found at the end of the log
-/// belong to the first pending submissions, all complete but the last, which may lack some lines.
-extension RunSession {
-    func recoverRejectionLog() throws(WorkspaceError) {
-        let url = workspace.rejectionLog
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        try truncateUnfinishedLine(url)
-        let pending = try wrap { try ledger.unloggedRejections() }
-        guard !pending.isEmpty else { return }
-        let shas = Set(pending.map(\.sha256))
-        let trailing = try Self.trailingLines(url, count: pending.reduce(0) { $0 + $1.findings.count })
-        var written: [String: Int] = [:]
-        for line in trailing.reversed() {
-            guard let sha = line["sha256"] as? String, shas.contains(sha) else { break }
-            written[sha, default: 0] += 1
-        }
-        var finished: [Int64] = []
-        for submission in pending {
-            guard let count = written[submission.sha256], let id = submission.id else { break }
-            if count < submission.findings.count {
-                var rest = submission
-                rest.findings = Array(submission.findings.dropFirst(count))
-                try RejectionLog(url: url, workspace: workspace).append(rest, runID: runID, time: timestamp(now()))
-            }
-            logger.info("nhật ký từ chối: hoàn tất dòng của lượt chạy bị ngắt",
-                        metadata: ["file": "\(submission.originalName)", "already": "\(count)"])
-            finished.append(id)
-        }
-        try wrap { try ledger.markLogged(finished) }
-    }
-
-    private func truncateUnfinishedLine(_ url: URL) throws(WorkspaceError) {
-        let fd = open(url.path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return }
-        // Walk back from the end in blocks until the last "\n" (or the start of the file).
-        var end = size
-        var keep: off_t = 0
-        var block = [UInt8](repeating: 0, count: 64 * 1024)
-        search: while end > 0 {
-            let start = max(0, end - off_t(block.count))
-            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
-            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
-            if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
-            for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
-                keep = start + off_t(index) + 1
-                break search
-            }
-            end = start
-        }
-        logger.warning("nhật ký từ chối: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
-                       metadata: ["bytes": "\(size - keep)"])
-        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
-            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// The last `count` complete lines of the log (fewer if the file is shorter), parsed.
-    private static func trailingLines(_ url: URL, count: Int) throws(WorkspaceError) -> [[String: Any]] {
-        RejectionLog.tail(url, lines: count).map { (try? JSONSerialization.jsonObject(with: $0)) as? [String: Any] ?? [:] }
-    }
 }
 
 /// Which inbox entries the run may take.

@@ -59,11 +59,30 @@ public enum Operator {
         }
     }
 
-    /// `kiemdiem verify-log`: the rejection log's hash chain, line by line.
-    public static func verifyLog(_ config: PipelineConfig) -> Result<Int, LogVerificationError> {
-        let url = Workspace(path: config.workspace).rejectionLog
-        guard FileManager.default.fileExists(atPath: url.path) else { return .success(0) }
-        return RejectionLog.verify(url)
+    /// `kiemdiem verify-log`: the rejection log against its anchors in the store, and the store
+    /// against the file (docs/contract.md §4). `expected` is a head an auditor noted earlier.
+    /// Run it when no run is active: a run's lines are anchored right after they are written.
+    public static func verifyLog(_ config: PipelineConfig, expected: (lines: Int, prefix: String)? = nil)
+        -> Result<LogVerification, LogVerificationError> {
+        let workspace = Workspace(path: config.workspace)
+        let key: AuditKey?
+        do {
+            key = try config.audit.key(workspace: config.workspace)
+        } catch {
+            return .failure(LogVerificationError(line: 0, reason: error.description))
+        }
+        var hashes: [String] = [], anchors: [LogAnchor] = []
+        if FileManager.default.fileExists(atPath: workspace.store.path) {
+            do {
+                let ledger = try Ledger(path: workspace.store.path)
+                hashes = try ledger.logLineHashes(RejectionLog.name)
+                anchors = try ledger.logAnchors(RejectionLog.name)
+            } catch {
+                return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.store.path): \(error)"))
+            }
+        }
+        return ChainedLog.verify(workspace.rejectionLog, log: RejectionLog.name, storeHashes: hashes, anchors: anchors,
+                                 key: key, expected: expected)
     }
 
     /// `kiemdiem run --dry-run`: what tonight's run would decide, reading the inbox in place and

@@ -10,6 +10,19 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
+/// `audit:` in pipeline.yml.
+public struct AuditSettings: Sendable {
+    /// The HMAC key of the chain (`audit.key_file`), outside the workspace; `nil` = unkeyed chain.
+    public var keyFile: String?
+
+    public init(keyFile: String? = nil) { self.keyFile = keyFile }
+
+    /// The key, read and checked, or `nil` when none is configured.
+    public func key(workspace: String) throws(ConfigurationError) -> AuditKey? {
+        try keyFile.map { path throws(ConfigurationError) in try AuditKey.load(path: path, workspace: workspace) }
+    }
+}
+
 /// pipeline.yml. Relative paths are relative to the file's own directory, so cron can run the
 /// batch from anywhere.
 public struct PipelineConfig: Sendable {
@@ -27,6 +40,8 @@ public struct PipelineConfig: Sendable {
     public var roster: String?
     /// Also write one workbook per party cell, for its secretary (`report.per_cell`).
     public var perCell = false
+    /// The audit logs' keys (pipeline.yml `audit:`, docs/contract.md §4).
+    public var audit = AuditSettings()
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -116,6 +131,11 @@ public struct PipelineConfig: Sendable {
                 config.rules.scoreBands = bands.map(Double.init)
             }
             try rules.rejectUnknown()
+        }
+        if let auditTable = try reader.optionalTable("audit") {
+            var audit = Keys(auditTable, path: "audit.")
+            config.audit.keyFile = try audit.optionalString("key_file").map(resolve)
+            try audit.rejectUnknown()
         }
         try report.rejectUnknown()
         try reader.rejectUnknown()

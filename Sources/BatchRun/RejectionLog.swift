@@ -1,31 +1,31 @@
 import Foundation
 import KiemdiemCore
 import Ledger
+import Logging
 import OOXMLPackage
 
-/// `logs/rejections.jsonl` (contract §4): append-only, one line per finding of a rejected form,
-/// written and fsync'd before the store marks the submission as logged, so a crash can only
-/// repeat a line, never lose one. Each line carries `prev_sha256`, the SHA-256 of the line
-/// before it (64 zeros for the first), so `kiemdiem verify-log` can prove no line was removed,
-/// reordered or changed.
+/// `logs/rejections.jsonl` (docs/contract.md §4): append-only, one line per finding of a rejected
+/// form, chained and anchored in the store (`ChainedLog`). The lines are written and fsync'd
+/// before the store marks the submission as logged and anchors them, in one transaction, so a
+/// crash can only leave lines the store has not anchored yet, which the next run recognises.
 struct RejectionLog {
-    static let genesis = String(repeating: "0", count: 64)
+    static let name = "rejections"
 
-    let url: URL
-    let workspace: Workspace
+    let chain: ChainedLog
+    let ledger: Ledger
 
-    func append(_ submission: SubmissionRecord, runID: Int64, time: String) throws(WorkspaceError) {
-        try append([submission], runID: runID, time: time)
+    init(workspace: Workspace, key: AuditKey?, ledger: Ledger) {
+        chain = ChainedLog(name: Self.name, url: workspace.rejectionLog, key: key)
+        self.ledger = ledger
     }
 
-    /// The lines of several rejected submissions, chained, in one `write(2)` and one fsync.
-    func append(_ submissions: [SubmissionRecord], runID: Int64, time: String) throws(WorkspaceError) {
-        guard !submissions.isEmpty else { return }
-        var text = ""
-        var previous = try lastLineHash()
-        for submission in submissions {
-            for finding in submission.findings {
-                let line: JSONValue = .object([
+    var url: URL { chain.url }
+
+    /// One line per finding, without the chain fields.
+    static func bodies(_ submissions: [SubmissionRecord], runID: Int64, time: String) -> [[(String, JSONValue)]] {
+        submissions.flatMap { submission in
+            submission.findings.map { finding in
+                [
                     ("time", .string(time)),
                     ("run_id", .int(Int(runID))),
                     ("file", .string(submission.originalName)),
@@ -38,37 +38,30 @@ struct RejectionLog {
                     ("evidence", .string(finding.evidence)),
                     ("full_name", .string(submission.fullName)),
                     ("party_cell", .string(submission.partyCell)),
-                    ("prev_sha256", .string(previous)),
-                ])
-                let serialized = line.serialized()
-                previous = ContentDigest.sha256Hex(Array(serialized.utf8))
-                text += serialized + "\n"
+                    ("location", .string(finding.location)),
+                ]
             }
         }
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WorkspaceError("không ghi được \(url.path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WorkspaceError("không ghi được \(url.path): \(String(cString: strerror(errno)))")
-            }
-            written += n
-        }
-        guard fsync(fd) == 0 else { throw WorkspaceError("fsync \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Writes the lines of every rejected submission not yet logged, in one write and one fsync,
+    /// then one transaction marks them logged and anchors the lines.
+    func logPending(runID: Int64, time: String) throws(WorkspaceError) {
+        let pending = try wrap { try ledger.unloggedRejections() }
+        guard !pending.isEmpty else { return }
+        let anchored = try wrap { try ledger.logHead(Self.name).lines }
+        let appended = try chain.append(Self.bodies(pending, runID: runID, time: time), anchored: anchored, runID: runID, time: time)
+        try wrap { try ledger.markLogged(pending.compactMap(\.id), appended: appended) }
+    }
+
+    /// The head of the log as the store anchors it, for the summary line and the workbook.
+    func head() throws(WorkspaceError) -> LogHead {
+        let head = try wrap { try ledger.logHead(Self.name) }
+        return LogHead(log: Self.name, lines: head.lines, sha256: head.sha256)
     }
 }
 
 extension RejectionLog {
-    /// The hash of the last line, reading only the file's tail.
-    func lastLineHash() throws(WorkspaceError) -> String {
-        guard let last = RejectionLog.tail(url, lines: 1).last else { return RejectionLog.genesis }
-        return ContentDigest.sha256Hex(Array(last))
-    }
-
     /// The last `count` lines of the log (fewer if the file is shorter), reading a window from its
     /// end that widens until it holds them whole.
     static func tail(_ url: URL, lines count: Int) -> [Data] {
@@ -91,40 +84,129 @@ extension RejectionLog {
             return lines.suffix(count).map { Data($0) }
         }
     }
+}
 
-    /// Checks the chain line by line. Returns the number of lines, or the first broken line.
-    static func verify(_ url: URL) -> Result<Int, LogVerificationError> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(LogVerificationError(line: 0, reason: "không đọc được \(url.path)"))
+/// Recovery of `logs/rejections.jsonl` after a kill. The pending submissions' lines are written
+/// in one `write(2)` and fsync'd, then the store marks them logged and anchors them, so a kill
+/// can leave two states:
+/// - a last line without its "\n": the write was cut short (a kill or a full disk), the line was
+///   never complete and the store still says `logged = 0`. Appending after it would glue the
+///   next line onto it and break the hash chain for good, so it is cut back to the last "\n"
+///   (the only place the log is ever shortened) and written again in full below;
+/// - complete lines after the store's anchored head, of submissions still `logged = 0`: the kill
+///   fell between the fsync (or in the middle of the write) and the store update. Writing them
+///   again would repeat findings, so they are counted and anchored, and only the missing ones
+///   are appended. A line after the head that belongs to no pending submission was not written
+///   by kiemdiem: it is left where it is, unanchored, for `verify-log` to report.
+/// A write covers the pending submissions in id order, so the lines found at the end of the log
+/// belong to the first pending submissions, all complete but the last, which may lack some lines.
+///
+/// A log written before the store anchored lines (a workspace older than store v6) is adopted
+/// once: its lines up to the pending ones are anchored as they are.
+extension RejectionLog {
+    func recover(runID: Int64, time: String, logger: Logger) throws(WorkspaceError) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        try Self.truncateUnfinishedLine(url, logger: logger)
+        let pending = try wrap { try ledger.unloggedRejections() }
+        let head = try wrap { try ledger.logHead(Self.name) }
+        let shas = Set(pending.map(\.sha256))
+        let sha256 = { (line: Data) in ContentDigest.sha256Hex(Array(line)) }
+
+        // The complete lines the store has not anchored, and (once) the older lines to adopt.
+        var adopted: [String] = []
+        var unanchored: [Data]
+        if let headSHA = head.sha256 {
+            let window = Self.tail(url, lines: pending.reduce(0) { $0 + $1.findings.count } + 1)
+            if let index = window.lastIndex(where: { sha256($0) == headSHA }) {
+                unanchored = Array(window[(index + 1)...])
+            } else {
+                logger.warning("nhật ký từ chối: không thấy dòng cuối kho dữ liệu đã neo ở cuối tệp; kiemdiem verify-log sẽ báo chỗ khác")
+                unanchored = []
+            }
+        } else {
+            let all = (FileManager.default.contents(atPath: url.path) ?? Data())
+                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
+            let ownTail = all.reversed().prefix { line in
+                ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["sha256"].map { shas.contains("\($0)") } ?? false
+            }.count
+            adopted = all.dropLast(ownTail).map(sha256)
+            unanchored = Array(all.suffix(ownTail))
+            if !adopted.isEmpty {
+                logger.info("nhật ký từ chối: neo các dòng có từ trước vào kho dữ liệu", metadata: ["lines": "\(adopted.count)"])
+            }
         }
-        var previous = genesis
-        var count = 0
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (index, raw) in lines.enumerated() {
-            if raw.isEmpty { continue }
-            count += 1
-            guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any] else {
-                // A last line without its newline is an append a killed run never finished.
-                let unfinished = index == lines.count - 1 && data.last != UInt8(ascii: "\n")
-                return .failure(LogVerificationError(line: index + 1, reason: unfinished
-                    ? "dòng cuối ghi dở do lượt chạy bị ngắt; lượt chạy sau sẽ cắt bỏ và ghi lại"
-                    : "không phải JSON"))
+
+        var written: [String: Int] = [:]
+        var caughtUp: [String] = []
+        for line in unanchored {
+            let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
+            guard let sha = object?["sha256"] as? String, shas.contains(sha) else {
+                logger.warning("nhật ký từ chối: có dòng không do kiemdiem ghi sau dòng cuối đã neo; kiemdiem verify-log sẽ báo")
+                break
             }
-            guard let prev = object["prev_sha256"] as? String else {
-                return .failure(LogVerificationError(line: index + 1, reason: "thiếu prev_sha256"))
-            }
-            guard prev == previous else {
-                return .failure(LogVerificationError(line: index + 1, reason: "chuỗi băm bị đứt: dòng trước đã bị xóa, thêm hoặc sửa"))
-            }
-            previous = ContentDigest.sha256Hex(Array(raw))
+            written[sha, default: 0] += 1
+            caughtUp.append(sha256(line))
         }
-        return .success(count)
+        var finished: [Int64] = []
+        var rest: [SubmissionRecord] = []
+        for submission in pending {
+            guard let count = written[submission.sha256], let id = submission.id else { break }
+            if count < submission.findings.count {
+                var remaining = submission
+                remaining.findings = Array(submission.findings.dropFirst(count))
+                rest.append(remaining)
+            }
+            logger.info("nhật ký từ chối: hoàn tất dòng của lượt chạy bị ngắt",
+                        metadata: ["file": "\(submission.originalName)", "already": "\(count)"])
+            finished.append(id)
+        }
+        let before = adopted + caughtUp
+        guard !before.isEmpty || !rest.isEmpty else { return }
+        let new = try chain.append(Self.bodies(rest, runID: runID, time: time), anchored: head.lines + before.count,
+                                   runID: runID, time: time)
+        let appended = chain.anchor(before + new.lineHashes, anchored: head.lines, runID: runID, time: time)
+        try wrap { try ledger.markLogged(finished, appended: appended) }
+    }
+
+    private static func truncateUnfinishedLine(_ url: URL, logger: Logger) throws(WorkspaceError) {
+        let fd = open(url.path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        // Walk back from the end in blocks until the last "\n" (or the start of the file).
+        var end = size
+        var keep: off_t = 0
+        var block = [UInt8](repeating: 0, count: 64 * 1024)
+        search: while end > 0 {
+            let start = max(0, end - off_t(block.count))
+            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
+            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
+            if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
+            for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
+                keep = start + off_t(index) + 1
+                break search
+            }
+            end = start
+        }
+        logger.warning("nhật ký từ chối: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
+                       metadata: ["bytes": "\(size - keep)"])
+        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
+            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
+        }
     }
 }
 
-/// Where and why the rejection log's chain breaks.
-public struct LogVerificationError: Error, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var reason: String
-    public var description: String { "dòng \(line): \(reason)" }
+extension RunSession {
+    var rejectionLog: RejectionLog { RejectionLog(workspace: workspace, key: auditKey, ledger: ledger) }
+
+    /// What a killed run left in the rejection log, repaired before anything new is written.
+    func recoverRejectionLog() throws(WorkspaceError) {
+        try rejectionLog.recover(runID: runID, time: timestamp(now()), logger: logger)
+    }
+
+    /// The lines of every rejected submission not yet logged (once per batch).
+    func logPendingRejections() throws(WorkspaceError) {
+        try rejectionLog.logPending(runID: runID, time: timestamp(now()))
+    }
 }

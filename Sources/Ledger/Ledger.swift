@@ -115,6 +115,31 @@ public final class Ledger: Sendable {
         migrator.registerMigration("v5: where in the document each finding was seen") { db in
             try db.execute(sql: "ALTER TABLE findings ADD COLUMN location TEXT")
         }
+        migrator.registerMigration("v6: the audit logs' anchors, line by line and per append") { db in
+            // docs/contract.md §4: the store holds every line's SHA-256 and, per append, the
+            // count and head (with its HMAC when keyed), so verify-log can check the file
+            // against the store and the store against the file.
+            try db.execute(sql: """
+                CREATE TABLE log_lines (
+                    log TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    PRIMARY KEY (log, line)
+                ) WITHOUT ROWID;
+                CREATE TABLE log_anchors (
+                    id INTEGER PRIMARY KEY,
+                    log TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    lines INTEGER NOT NULL,
+                    head_sha256 TEXT NOT NULL,
+                    head_mac TEXT,
+                    key_id TEXT,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX log_anchors_log ON log_anchors(log, lines);
+                """)
+        }
         return migrator
     }
 
@@ -183,13 +208,14 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Marks the submissions whose lines were just appended to the rejection log, in one transaction.
-    public func markLogged(_ submissionIDs: [Int64]) throws {
-        guard !submissionIDs.isEmpty else { return }
+    /// Marks the submissions whose lines were just appended to the rejection log and anchors
+    /// those lines, in one transaction: a submission is logged iff its lines are anchored.
+    public func markLogged(_ submissionIDs: [Int64], appended: LogAppend) throws {
         try queue.write { db in
             for id in submissionIDs {
                 try db.cachedStatement(sql: "UPDATE submissions SET logged = 1 WHERE id = ?").execute(arguments: [id])
             }
+            try LedgerTransaction(db: db).anchor(appended)
         }
     }
 

@@ -36,14 +36,5 @@ public enum ContentDigest {
         return hex(digest.prefix(Int(length)))
     }
 
-    private static func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return out
-    }
+    private static func hex(_ bytes: ArraySlice<UInt8>) -> String { Hex.encode(bytes) }
 }

@@ -63,19 +63,86 @@ struct Report: ParsableCommand {
 struct VerifyLog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-log",
-        abstract: "Kiểm tra nhật ký từ chối chưa bị xóa hay sửa dòng nào.",
-        discussion: "Each line of logs/rejections.jsonl carries the SHA-256 of the line before it. Exit 0 when the chain holds, 65 at the first broken line.")
+        abstract: "Kiểm tra nhật ký từ chối với các mốc trong kho dữ liệu: không dòng nào bị xóa, sửa, đảo hay chèn.",
+        discussion: """
+            Mỗi dòng của logs/rejections.jsonl mang SHA-256 của dòng trước (prev_sha256), và khi có \
+            audit.key_file thì cả HMAC-SHA-256 của dòng trước theo khóa đó (prev_hmac). Kho dữ liệu \
+            giữ SHA-256 của từng dòng và, sau mỗi lần ghi, số dòng cùng dòng cuối (có HMAC khi có khóa). \
+            Lệnh so tệp với kho và kho với tệp, rồi báo dòng đầu tiên khác.
+
+            Không có khóa, ai sửa được cả tệp lẫn kho dữ liệu vẫn làm chúng khớp nhau được; có khóa thì \
+            không. Ghi lại số dòng và mã ngắn in ở dòng tóm tắt (hoặc chân trang sổ tổng hợp), rồi \
+            kiểm lại sau bằng --anchor SỐ_DÒNG:MÃ.
+
+            Chạy khi không có lượt chạy nào đang ghi. Mã thoát: 0 nhật ký toàn vẹn · 65 có chỗ bị \
+            thay đổi (in dòng đầu tiên khác) · 78 lỗi cấu hình.
+            """)
 
     @Option(name: .shortAndLong, help: "Tệp cấu hình.")
     var config: String = "pipeline.yml"
 
+    @Option(help: ArgumentHelp("Mốc đã ghi lại trước đó: số dòng và mã ngắn của dòng đó (ví dụ 56:1a2b3c4d5e6f).",
+                               valueName: "SỐ_DÒNG:MÃ"))
+    var anchor: String?
+
     func run() throws {
-        switch Operator.verifyLog(try loadConfig(config)) {
-        case .success(let lines):
-            print("Nhật ký toàn vẹn: \(lines) dòng.")
+        let pipeline = try loadConfig(config)
+        var expected: (lines: Int, prefix: String)?
+        if let anchor {
+            let parts = anchor.split(separator: ":")
+            guard parts.count == 2, let lines = Int(parts[0]), lines >= 1, parts[1].count >= 6,
+                  parts[1].allSatisfy(\.isHexDigit) else {
+                writeError("kiemdiem: --anchor phải có dạng SỐ_DÒNG:MÃ, ví dụ 56:1a2b3c4d5e6f")
+                throw ExitCode(64)
+            }
+            expected = (lines, String(parts[1]))
+        }
+        switch Operator.verifyLog(pipeline, expected: expected) {
+        case .success(let result):
+            var note = ""
+            if result.keyed { note = " Chuỗi HMAC khớp khóa audit.key_file." }
+            if result.unverifiedMACs { note = " Chưa kiểm HMAC: không có audit.key_file trong cấu hình." }
+            print("Nhật ký toàn vẹn: \(result.head).\(note)")
         case .failure(let error):
             print("Nhật ký bị thay đổi: \(error)")
             throw ExitCode(65)
+        }
+    }
+}
+
+struct InitKey: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init-key",
+        abstract: "Tạo tệp khóa bí mật (mặc định: khóa HMAC của nhật ký, audit.key_file).",
+        discussion: """
+            Ghi 32 byte ngẫu nhiên (64 chữ số hex) vào TỆP với quyền 600, không bao giờ ghi đè một \
+            tệp đã có. Để tệp ngoài thư mục làm việc (ví dụ /etc/kiemdiem/audit.key) rồi khai báo \
+            trong pipeline.yml:
+
+              audit:
+                key_file: /etc/kiemdiem/audit.key
+
+            Mất khóa thì không kiểm được HMAC của các dòng đã ghi; giữ một bản sao ở nơi an toàn. \
+            Mã thoát: 0 đã tạo · 73 không tạo được (tệp đã có, thư mục không ghi được).
+            """)
+
+    @Option(help: ArgumentHelp("Loại khóa: \(KeyKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "LOẠI"))
+    var kind: String = KeyKind.auditHMAC.rawValue
+
+    @Argument(help: ArgumentHelp("Đường dẫn tệp khóa sẽ tạo.", valueName: "TỆP"))
+    var path: String
+
+    func run() throws {
+        guard let kind = KeyKind(rawValue: kind) else {
+            writeError("kiemdiem: --kind phải là một trong: \(KeyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ExitCode(64)
+        }
+        do {
+            let id = try kind.create(at: path)
+            print("Đã tạo khóa \(kind.rawValue) tại \(path) (mã khóa \(id)).")
+        } catch {
+            writeError("kiemdiem: \(error)")
+            throw ExitCode(73)
         }
     }
 }

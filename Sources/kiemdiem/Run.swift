@@ -56,6 +56,7 @@ struct Run: ParsableCommand {
         var line = String(format: "kiemdiem: nhận %d · hợp lệ %d · từ chối %d · trùng %d · %.1f s",
                           c.claimed, c.accepted, c.rejected, c.duplicates, result.seconds)
         if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
+        if let head = result.logHead { line += " · nhật ký: \(head)" }
         if let message = result.message { line += " · \(message)" }
         writeError(line)
         if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }
