@@ -104,7 +104,8 @@ public struct FormPipeline: Sendable {
         var classification = Classification.unclassified(extraction.form?.ruleset)
         if let form = extraction.form {
             let verdict = FormRules.evaluate(form, prior: findings, options: rules, member: roster?.entry(for: form))
-            findings += verdict.findings
+            // A field the rules miss is one the reader looked for: say where and what it saw.
+            findings += extraction.locating(verdict.findings)
             classification = verdict.classification
         }
         return FormOutcome(sha256: sha, form: extraction.form, findings: findings, classification: classification,

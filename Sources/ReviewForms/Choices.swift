@@ -11,16 +11,27 @@ enum ChoiceReading<Value: Equatable & Sendable>: Equatable, Sendable {
     case unreadable(String)
 }
 
-/// Reads a choice group from the lines that carry it. People tick boxes (any encoding: the reader
-/// has made them ☒/☐), type the chosen label after the colon, or strike the labels they reject.
+/// The one choice reader of the form: every choice list (criterion ratings, levels, proposals,
+/// decisions) goes through it, whatever its layout: options on one line, one per line, or one per
+/// table row with the mark in the cell beside. People tick boxes (any encoding: the reader has made
+/// them ☒/☐), type a mark ("X", "x", "[x]", "(x)") before or after an option, type the chosen label
+/// (or its abbreviation) after the colon, or strike (or delete) the options they reject.
 struct ChoiceGroup<Value: Equatable & Sendable> {
     /// Names an option from a piece of text (`Level.parse`, `CriterionRating.parse`).
     let parse: (String) -> Value?
     /// Every option, to know when all but one are struck through.
     let options: [Value]
 
+    /// A tick in the text: a box, or a typed mark standing in for one.
+    private struct Mark {
+        let offset: Int
+        let length: Int
+        let checked: Bool
+    }
+
     /// - Parameters:
-    ///   - lines: the line holding the group's label, then the lines that may hold its options.
+    ///   - lines: the line holding the group's label, then the lines that may hold its options
+    ///     (a table row already joined into one line, see `Line.joined`).
     ///   - labelEnd: Character offset in the first line where the label (and its colon) ends.
     func read(_ lines: [Line], labelEnd: Int) -> ChoiceReading<Value> {
         var ticked: [Value] = []
@@ -29,74 +40,132 @@ struct ChoiceGroup<Value: Equatable & Sendable> {
         var struckValues: [Value] = []
         var typed: [Value] = []
         var unreadable: String?
+        var unmarked: [Value] = []
 
         for (index, line) in lines.enumerated() {
             let start = index == 0 ? labelEnd : 0
             let body = line.text.slice(start, line.text.count)
             evidence.append(TextFolding.collapseWhitespace(body))
             for piece in line.struck { if let v = parse(piece) { struckValues.append(v) } }
-            let boxes = line.checkboxes.filter { $0.offset >= start }
-            if !boxes.isEmpty {
-                let chars = line.text.characterArray
-                for (k, box) in boxes.enumerated() {
-                    // An option's label runs from its box to the next box (or the line's end);
-                    // some people put the box after the label, so fall back to the text before it.
-                    let end = k + 1 < boxes.count ? boxes[k + 1].offset : chars.count
-                    var label = String(characters: chars[Swift.min(box.offset + 1, end)..<end])
+            let chars = line.text.characterArray
+            var marks = line.checkboxes.filter { $0.offset >= start }.map { Mark(offset: $0.offset, length: 1, checked: $0.checked) }
+            if marks.isEmpty { marks = ChoiceGroup.typedMarks(in: chars, from: start) }
+            if !marks.isEmpty {
+                for (k, mark) in marks.enumerated() {
+                    // An option's label runs from its mark to the next mark (or the line's end);
+                    // some people put the mark after the label, so fall back to the text before it.
+                    let end = k + 1 < marks.count ? marks[k + 1].offset : chars.count
+                    let after = Swift.min(mark.offset + mark.length, end)
+                    var label = String(characters: chars[after..<end])
                     if parse(label) == nil {
-                        let from = k > 0 ? boxes[k - 1].offset + 1 : start
-                        label = String(characters: chars[Swift.min(from, box.offset)..<box.offset])
+                        let from = k > 0 ? marks[k - 1].offset + marks[k - 1].length : start
+                        label = String(characters: chars[Swift.min(from, mark.offset)..<mark.offset])
                     }
                     guard let value = parse(label) else { continue }
                     offered.append(value)
-                    if box.checked { ticked.append(value) }
+                    if mark.checked { ticked.append(value) }
                 }
                 continue
             }
-            // No boxes: a typed answer, or "X"/"x" marks in front of a label in a table cell.
+            // No mark: a typed answer, or an option of a list whose chosen one is marked elsewhere.
             let cleaned = TextFolding.stripLeaders(body) ?? ""
             if cleaned.isEmpty { continue }
-            if let marked = xMarked(cleaned) {
-                offered.append(marked.value)
-                if marked.checked { ticked.append(marked.value) }
-                continue
-            }
-            if let value = parse(cleaned) {
-                typed.append(value)
+            // Several options on one line, apart by ";", "/", "|", tabs or wide spaces: a list.
+            let listed = ChoiceGroup.pieces(of: cleaned).compactMap(parse)
+            if listed.count > 1 {
+                unmarked += listed
+            } else if let value = parse(cleaned) {
+                unmarked.append(value)
             } else if index == 0 {
                 unreadable = cleaned
             }
         }
+        // Options without a mark are the unticked ones of a list that has marks; alone, typed.
+        if offered.isEmpty { typed = unmarked } else { offered += unmarked }
 
         let text = Finding.shorten(evidence.filter { !$0.isEmpty }.joined(separator: " | "))
         if !ticked.isEmpty {
-            let distinct = ticked.reduce(into: [Value]()) { if !$0.contains($1) { $0.append($1) } }
+            let distinct = ticked.distinctValues
             return distinct.count == 1 ? .chosen(distinct[0], evidence: text) : .ambiguous(distinct, evidence: text)
         }
         if !struckValues.isEmpty {
-            let pool = offered.isEmpty ? options : offered
+            let pool = offered.isEmpty ? (typed.distinctValues.count > 1 ? typed.distinctValues : options) : offered
             let left = pool.filter { !struckValues.contains($0) }
             if left.count == 1 { return .chosen(left[0], evidence: text) }
             if left.count > 1 && struckValues.count > 1 { return .ambiguous(left, evidence: text) }
         }
-        let distinctTyped = typed.reduce(into: [Value]()) { if !$0.contains($1) { $0.append($1) } }
-        if distinctTyped.count == 1 && offered.isEmpty { return .chosen(distinctTyped[0], evidence: text) }
-        if distinctTyped.count > 1 && offered.isEmpty { return .ambiguous(distinctTyped, evidence: text) }
-        if let unreadable, offered.isEmpty { return .unreadable(unreadable) }
+        let distinctTyped = typed.distinctValues
+        if offered.isEmpty {
+            if distinctTyped.count == 1 { return .chosen(distinctTyped[0], evidence: text) }
+            // Every option still printed and none marked: the list as the template left it.
+            if distinctTyped.count == options.count { return .none }
+            if distinctTyped.count > 1 { return .ambiguous(distinctTyped, evidence: text) }
+            if let unreadable { return .unreadable(unreadable) }
+        }
         return .none
     }
 
-    /// "X Tốt", "[x] Tốt", "Tốt: X" in a table cell: a hand-typed tick.
-    private func xMarked(_ text: String) -> (value: Value, checked: Bool)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for prefix in ["[x]", "[X]", "(x)", "(X)", "x ", "X "] where trimmed.hasPrefix(prefix) {
-            if let v = parse(String(trimmed.dropFirst(prefix.count))) { return (v, true) }
+    /// A line cut where people separate the options they list on one line.
+    private static func pieces(of text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var spaces = 0
+        for ch in text {
+            if ch == ";" || ch == "/" || ch == "|" || ch == "\t" || ch == "," {
+                pieces.append(current)
+                current = ""
+                spaces = 0
+                continue
+            }
+            if ch == " " {
+                spaces += 1
+                if spaces == 2 { pieces.append(current); current = "" }
+                if spaces >= 2 { continue }
+            } else {
+                spaces = 0
+            }
+            current.append(ch)
         }
-        for prefix in ["[ ]", "( )", "[]", "()"] where trimmed.hasPrefix(prefix) {
-            if let v = parse(String(trimmed.dropFirst(prefix.count))) { return (v, false) }
-        }
-        return nil
+        pieces.append(current)
+        return pieces.filter { !$0.allSatisfy { $0 == " " } }
     }
+
+    /// Marks typed instead of a box: "[x]", "(x)", "[ ]", "( )", or an "x"/"X" standing alone.
+    private static func typedMarks(in chars: [Character], from start: Int) -> [Mark] {
+        var marks: [Mark] = []
+        func isGap(_ i: Int) -> Bool {
+            i < 0 || i >= chars.count || chars[i] == " " || chars[i] == "\t" || chars[i] == ":" || chars[i] == "|"
+        }
+        var i = Swift.max(start, 0)
+        while i < chars.count {
+            let c = chars[i]
+            if c == "[" || c == "(" {
+                let close: Character = c == "[" ? "]" : ")"
+                var j = i + 1
+                while j < chars.count, j - i <= 3, chars[j] == " " { j += 1 }
+                var checked = false
+                if j < chars.count, chars[j] == "x" || chars[j] == "X" || chars[j] == "v" || chars[j] == "V" {
+                    checked = true
+                    j += 1
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                }
+                if j < chars.count, chars[j] == close, j - i <= 4 {
+                    marks.append(Mark(offset: i, length: j - i + 1, checked: checked))
+                    i = j + 1
+                    continue
+                }
+            } else if (c == "x" || c == "X"), isGap(i - 1), isGap(i + 1) {
+                marks.append(Mark(offset: i, length: 1, checked: true))
+            }
+            i += 1
+        }
+        return marks
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The values in order of first appearance, each once.
+    var distinctValues: [Element] { reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
 }
 
 extension String {

@@ -11,8 +11,10 @@ enum DateReading: Equatable, Sendable {
     case none
 }
 
-/// Reads the date formats people type: "ngày 5 tháng 12 năm 2020", "05/12/2020", "5-12-2020",
-/// "5.12.2020" (and a no-break hyphen already turned into "-" by the reader).
+/// The one date reader of the form: every date (header, birth, signers, meeting) goes through it.
+/// It reads the formats people type: "ngày 5 tháng 12 năm 2020" (any spacing, leading zeros or
+/// not), "05/12/2020", "5-12-2020", "5.12.2020", after "ngày" or alone (a no-break hyphen is
+/// already "-" from the reader).
 enum DateText {
     static func read(_ text: String) -> DateReading {
         let folded = AlignedFold.fold(text)
@@ -34,10 +36,8 @@ enum DateText {
         let day = leadingNumber(dayText)
         let month = leadingNumber(monthText)
         let year = leadingNumber(yearText)
-        if day == nil && month == nil && year == nil { return .blank }
-        guard let d = day, let m = month, let y = year else {
-            return .invalid(String(rest.prefix(60)))
-        }
+        // A part left as the template's dots ("ngày … tháng … năm 2022") is not written: never a guess.
+        guard let d = day, let m = month, let y = year else { return .blank }
         guard let date = CivilDate(year: y, month: m, day: d) else { return .invalid("\(d)/\(m)/\(y)") }
         return .date(date)
     }

@@ -1,19 +1,55 @@
 import KiemdiemCore
 
-/// The printed labels of the forms, folded (see `AlignedFold`), with the variants people type.
-/// Only this file knows the wording of the forms.
+/// The printed labels of the forms, folded (see `AlignedFold`: accents, case and đ folded), with
+/// the variants people type: the one table of synonyms. Only this file knows the wording of the
+/// forms; lines are compared after `bare` (list markers dropped) and whitespace collapsing.
 enum Labels {
+    /// A key without what people or writers put before a label: bullets, dashes, "+", boxes,
+    /// list numbers made by Word or pandoc ("1.", "a)") stay for `HeadingNumber`.
+    static func bare(_ key: String) -> String {
+        guard let first = key.unicodeScalars.first, !(first.properties.isAlphabetic || (first.value >= 0x30 && first.value <= 0x39)) else {
+            return key
+        }
+        return String(key.drop { !$0.isLetter && !$0.isNumber }.drop { $0 == " " })
+    }
+
+    /// How many Characters precede a label on its line: list markers, then a heading number
+    /// ("II.", "2.", "a)") and the spaces after it.
+    static func leadLength(_ chars: [Character]) -> Int {
+        var i = 0
+        while i < chars.count, !chars[i].isLetter { i += 1 }
+        var j = i
+        while j < chars.count, j - i < 5, chars[j].isLetter || chars[j].isNumber { j += 1 }
+        guard j < chars.count, j > i, [".", ")", "-", "/"].contains(chars[j]) else { return i }
+        let token = chars[i..<j]
+        guard token.allSatisfy({ "ivx".contains($0) }) || token.allSatisfy(\.isNumber) || token.count == 1 else { return i }
+        while j < chars.count, !chars[j].isLetter { j += 1 }
+        return j
+    }
+
+    static func isSignatureLabel(_ key: String) -> Bool {
+        let bare = bare(key)
+        return bare.hasPrefix(signature) || bare.hasPrefix("nguoi viet kiem diem")
+    }
+
+    /// The 2025 part B groups (HD 43): the label, its printed maximum, whether it is the total.
+    static let scoreGroups: [(label: String, max: Double, isTotal: Bool)] = [
+        ("nhom tieu chi chung", 30, false),
+        ("nhom tieu chi ve ket qua thuc hien nhiem vu", 70, false),
+        ("tong diem", 100, true),
+    ]
+
     enum Identity: CaseIterable {
         case fullName, dateOfBirth, partyPosition, governmentPosition, massOrganisationPosition, workUnit, partyCell
 
         var variants: [String] {
             switch self {
-            case .fullName: return ["ho va ten", "ho, ten", "ho ten"]
-            case .dateOfBirth: return ["ngay, thang, nam sinh", "ngay thang nam sinh", "ngay sinh", "sinh ngay"]
-            case .partyPosition: return ["chuc vu ve dang", "chuc vu dang"]
+            case .fullName: return ["ho va ten dang vien", "ho ten dang vien", "ho va ten", "ho, ten", "ho ten"]
+            case .dateOfBirth: return ["ngay, thang, nam sinh", "ngay thang nam sinh", "ngay sinh", "sinh ngay", "nam sinh"]
+            case .partyPosition: return ["chuc vu ve dang", "chuc vu trong dang", "chuc vu dang"]
             case .governmentPosition: return ["chuc vu chinh quyen, doan the", "chuc vu chinh quyen", "chuc vi chinh quyen"]
             case .massOrganisationPosition: return ["chuc vu doan the"]
-            case .workUnit: return ["don vi cong tac"]
+            case .workUnit: return ["co quan, don vi cong tac", "don vi cong tac", "noi cong tac"]
             case .partyCell: return ["chi bo"]
             }
         }
@@ -70,6 +106,9 @@ enum Labels {
             case .selfRating:
                 return rest.hasPrefix("tu nhan muc xep loai") || rest.hasPrefix("tu nhan xep loai")
                     || rest.hasPrefix("tu cham diem")
+                    // 2025 (HD 43): part B, or its first item when part B's own title is left out.
+                    || rest.hasPrefix("noi dung tu danh gia") || rest.hasPrefix("danh gia theo cac nhom tieu chi")
+                    || rest.hasPrefix("de xuat xep loai muc chat luong")
                     || rest.hasPrefix("tu danh gia, xep loai") || rest.hasPrefix("tu xep loai")
                     || rest.hasPrefix("tu danh gia xep loai")
             }
@@ -87,7 +126,8 @@ enum Labels {
     static let ratingRow = "tu danh gia ve cap do thuc hien"
     static let civilServantLevel = ["xep loai can bo, cong chuc, vien chuc", "xep loai cong chuc, vien chuc",
                                     "xep loai can bo, cong chuc"]
-    static let partyMemberLevel = ["xep loai dang vien"]
+    static let partyMemberLevel = ["xep loai dang vien", "de xuat xep loai muc chat luong", "tu xep loai",
+                                   "tu nhan xep loai", "tu nhan muc xep loai", "xep loai chat luong dang vien"]
     static let signature = "nguoi tu kiem diem"
     static let cellComment = ["nhan xet, danh gia cua chi uy", "nhan xet, danh gia cua chi bo", "nhan xet cua chi bo",
                               "nhan xet, danh gia cua chi uy (chi bo)"]

@@ -15,6 +15,9 @@ struct Line: Sendable {
     let location: String
     /// Paragraphs of one table cell share a cell id, so a label cell and its value cell can be told apart.
     let cellID: Int?
+    /// Cells of one table row share a row id: a choice laid out as table rows has its option in one
+    /// cell and its mark in the next.
+    let rowID: Int?
 
     /// The folded text with whitespace collapsed, for whole-line comparisons. Stored: the
     /// extraction asks for it several times per line (it was a quarter of all instructions).
@@ -22,18 +25,39 @@ struct Line: Sendable {
     /// `folded` as Characters, for the label searches that work in Character offsets.
     let foldedCharacters: [Character]
 
-    init(text: String, folded: String, checkboxes: [Checkbox], struck: [String], location: String, cellID: Int?) {
+    init(text: String, folded: String, checkboxes: [Checkbox], struck: [String], location: String, cellID: Int?,
+         rowID: Int? = nil) {
         self.text = text
         self.folded = folded
         self.checkboxes = checkboxes
         self.struck = struck
         self.location = location
         self.cellID = cellID
+        self.rowID = rowID
         key = TextFolding.collapseWhitespace(folded)
         foldedCharacters = folded.characterArray
     }
 
     var isBlank: Bool { key.isEmpty }
+
+    /// The cells of one table row read as one line, cells apart by a tab: "Hoàn thành tốt nhiệm
+    /// vụ | X" is one option with its mark, whatever the layout.
+    static func joined(_ parts: [Line]) -> Line {
+        guard parts.count > 1 else { return parts[0] }
+        var text = ""
+        var boxes: [Checkbox] = []
+        var struck: [String] = []
+        var offset = 0
+        for (k, part) in parts.enumerated() {
+            if k > 0 { text += "\t"; offset += 1 }
+            boxes += part.checkboxes.map { Checkbox(checked: $0.checked, encoding: $0.encoding, offset: $0.offset + offset) }
+            struck += part.struck
+            text += part.text
+            offset += part.foldedCharacters.count
+        }
+        return Line(text: text, folded: AlignedFold.fold(text), checkboxes: boxes, struck: struck,
+                    location: parts[0].location, cellID: parts[0].cellID, rowID: parts[0].rowID)
+    }
 }
 
 enum LineFlattener {
@@ -42,7 +66,8 @@ enum LineFlattener {
     static func lines(of document: WordDocument) -> [Line] {
         var out: [Line] = []
         var nextCell = 0
-        func walk(_ blocks: [Block], path: String, cell: Int?) {
+        var nextRow = 0
+        func walk(_ blocks: [Block], path: String, cell: Int?, row: Int?) {
             for (index, block) in blocks.enumerated() {
                 let here = "\(path)[\(index)]"
                 switch block {
@@ -69,21 +94,24 @@ enum LineFlattener {
                             boxes.removeAll { $0.offset >= start && $0.offset < end }
                         }
                         out.append(Line(text: pieceText, folded: AlignedFold.fold(pieceText), checkboxes: mine,
-                                        struck: paragraph.struck, location: k == 0 ? here : "\(here)+\(k)", cellID: cell))
+                                        struck: paragraph.struck, location: k == 0 ? here : "\(here)+\(k)", cellID: cell,
+                                        rowID: row))
                         start = end + 1
                     }
                 case .table(let table):
                     for (r, row) in table.rows.enumerated() {
+                        nextRow += 1
+                        let rowID = nextRow
                         for (c, tableCell) in row.cells.enumerated() where !tableCell.isMergeContinuation {
                             nextCell += 1
-                            walk(tableCell.blocks, path: "\(here).r\(r).c\(c)", cell: nextCell)
+                            walk(tableCell.blocks, path: "\(here).r\(r).c\(c)", cell: nextCell, row: rowID)
                         }
                     }
                 }
             }
         }
-        walk(document.headers, path: "header", cell: nil)
-        walk(document.body, path: "body", cell: nil)
+        walk(document.headers, path: "header", cell: nil, row: nil)
+        walk(document.body, path: "body", cell: nil, row: nil)
         return out
     }
 }

@@ -96,6 +96,7 @@ struct Inspect: ParsableCommand {
         }
         for finding in outcome.findings {
             lines.append("  [\(finding.code.rawValue)] \(finding.message)\(finding.evidence.map { ": \($0)" } ?? "")")
+            if explain, let location = finding.location { lines.append("      ở: \(location)") }
         }
         return lines.joined(separator: "\n")
     }
