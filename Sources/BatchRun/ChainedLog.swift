@@ -1,6 +1,7 @@
 import Foundation
 import KiemdiemCore
 import Ledger
+import Logging
 import OOXMLPackage
 
 /// An append-only JSON Lines file under logs/ whose lines are chained and anchored in the store
@@ -22,22 +23,26 @@ struct ChainedLog {
     /// one fsync, and returns what the store must anchor. `anchored` is the store's line count
     /// before; the caller records the result in the same transaction that marks the lines'
     /// events logged.
-    func append(_ bodies: [[(String, JSONValue)]], anchored: Int, runID: Int64, time: String) throws(WorkspaceError) -> LogAppend {
+    func append(_ bodies: [[(String, JSONValue)]], anchored: Int, runID: Int64, time: String) throws(WorkspaceError)
+        -> (appended: LogAppend, lines: [String]) {
         var text: [UInt8] = []
+        var lines: [String] = []
         var previous: [UInt8]? = RejectionLog.tail(url, lines: 1).last.map { Array($0) }
         var hashes: [String] = []
         for body in bodies {
             var members = body
             members.append(("prev_sha256", .string(previous.map(ContentDigest.sha256Hex) ?? Self.genesis)))
             if let key { members.append(("prev_hmac", .string(key.mac(previous ?? [])))) }
-            let line = Array(JSONValue.object(members).serialized().utf8)
+            let serialized = JSONValue.object(members).serialized()
+            lines.append(serialized)
+            let line = Array(serialized.utf8)
             hashes.append(ContentDigest.sha256Hex(line))
             text += line
             text.append(UInt8(ascii: "\n"))
             previous = line
         }
         if !text.isEmpty { try Self.appendDurably(text, to: url) }
-        return anchor(hashes, anchored: anchored, runID: runID, time: time)
+        return (anchor(hashes, anchored: anchored, runID: runID, time: time), lines)
     }
 
     /// The store's record of `hashes` appended after `anchored` lines.
@@ -63,6 +68,58 @@ struct ChainedLog {
             written += n
         }
         guard fsync(fd) == 0 else { throw WorkspaceError("fsync \(url.path): \(String(cString: strerror(errno)))") }
+    }
+}
+
+extension ChainedLog {
+    /// The complete lines after the store's anchored head (at most `atMost` of them, the most a
+    /// killed write can leave), and, for a log the store has never anchored (older than store
+    /// v6), the SHA-256 of the lines before the trailing ones `isOwn` claims, to adopt as they are.
+    /// `headMissing`: the head is not among the last lines, so something else was appended.
+    static func unanchoredTail(_ url: URL, head: (lines: Int, sha256: String?), atMost: Int, isOwn: (Data) -> Bool)
+        -> (adopted: [String], unanchored: [Data], headMissing: Bool) {
+        let sha256 = { (line: Data) in ContentDigest.sha256Hex(Array(line)) }
+        guard let headSHA = head.sha256 else {
+            let all = (FileManager.default.contents(atPath: url.path) ?? Data())
+                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
+            let own = all.reversed().prefix(while: isOwn).count
+            return (all.dropLast(own).map(sha256), Array(all.suffix(own)), false)
+        }
+        let window = RejectionLog.tail(url, lines: atMost + 1)
+        guard let index = window.lastIndex(where: { sha256($0) == headSHA }) else { return ([], [], true) }
+        return ([], Array(window[(index + 1)...]), false)
+    }
+
+    /// Cuts a last line without its "\n" (a write a kill or a full disk cut short) back to the
+    /// last "\n": the only place a log is ever shortened. Appending after it would glue the next
+    /// line onto it and break the chain for good; its events are still unlogged in the store and
+    /// are written again in full.
+    static func truncateUnfinishedLine(_ url: URL, logger: Logger) throws(WorkspaceError) {
+        let fd = open(url.path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        // Walk back from the end in blocks until the last "\n" (or the start of the file).
+        var end = size
+        var keep: off_t = 0
+        var block = [UInt8](repeating: 0, count: 64 * 1024)
+        search: while end > 0 {
+            let start = max(0, end - off_t(block.count))
+            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
+            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
+            if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
+            for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
+                keep = start + off_t(index) + 1
+                break search
+            }
+            end = start
+        }
+        logger.warning("nhật ký: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
+                       metadata: ["file": "\(url.lastPathComponent)", "bytes": "\(size - keep)"])
+        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
+            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
+        }
     }
 }
 

@@ -26,8 +26,9 @@ public struct RunResult: Sendable {
     public var workbook: String?
     public var seconds: Double
     public var message: String?
-    /// The rejection log's head after the run, for the summary line (docs/contract.md §4).
+    /// The logs' heads after the run, for the summary line (docs/contract.md §4).
     public var logHead: LogHead?
+    public var auditHead: LogHead?
 }
 
 /// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
@@ -110,15 +111,15 @@ public struct NightlyRun: Sendable {
             session.roster = roster
             session.auditKey = auditKey
             // What a killed run left behind is repaired before anything new is written.
-            try session.recoverRejectionLog()
+            try session.recoverLogs()
             let recovered = try session.finishInterruptedClaims(counts: &counts)
             try session.process(recovered, counts: &counts)
-            try session.logPendingRejections()
+            try session.logPending()
             let workbook = try session.publishWorkbook()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
             try wrap { try ledger.finishRun(runID, counts: counts, exitCode: status.rawValue, at: timestamp(now())) }
             return RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
-                             message: nil, logHead: try session.rejectionLog.head())
+                             message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())
         } catch {
             return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
                              message: String(describing: error))
@@ -367,7 +368,7 @@ struct RunSession {
             filed += 1
             progress(RunProgress(done: filed, total: total, file: file.original))
         }
-        try logPendingRejections()
+        try logPending()
         if let failure { throw failure }
     }
 

@@ -3,6 +3,16 @@ import KiemdiemCore
 import Ledger
 import Logging
 
+/// The chained logs under logs/ (docs/contract.md §4), by the name the store anchors them under.
+public enum AuditedLog: String, Sendable, CaseIterable {
+    /// `rejections.jsonl`: one line per finding of a rejected form.
+    case rejections
+    /// `audit.jsonl`: one line per decision.
+    case audit
+
+    public var fileName: String { rawValue + ".jsonl" }
+}
+
 /// What an operator asks of a workspace outside the nightly run.
 public enum Operator {
     /// `kiemdiem status`: what waits, what is stuck, what the last run did.
@@ -62,8 +72,8 @@ public enum Operator {
     /// `kiemdiem verify-log`: the rejection log against its anchors in the store, and the store
     /// against the file (docs/contract.md §4). `expected` is a head an auditor noted earlier.
     /// Run it when no run is active: a run's lines are anchored right after they are written.
-    public static func verifyLog(_ config: PipelineConfig, expected: (lines: Int, prefix: String)? = nil)
-        -> Result<LogVerification, LogVerificationError> {
+    public static func verifyLog(_ config: PipelineConfig, log: AuditedLog = .rejections,
+                                 expected: (lines: Int, prefix: String)? = nil) -> Result<LogVerification, LogVerificationError> {
         let workspace = Workspace(path: config.workspace)
         let key: AuditKey?
         do {
@@ -75,14 +85,14 @@ public enum Operator {
         if FileManager.default.fileExists(atPath: workspace.store.path) {
             do {
                 let ledger = try Ledger(path: workspace.store.path)
-                hashes = try ledger.logLineHashes(RejectionLog.name)
-                anchors = try ledger.logAnchors(RejectionLog.name)
+                hashes = try ledger.logLineHashes(log.rawValue)
+                anchors = try ledger.logAnchors(log.rawValue)
             } catch {
                 return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.store.path): \(error)"))
             }
         }
-        return ChainedLog.verify(workspace.rejectionLog, log: RejectionLog.name, storeHashes: hashes, anchors: anchors,
-                                 key: key, expected: expected)
+        let url = log == .rejections ? workspace.rejectionLog : workspace.auditLog
+        return ChainedLog.verify(url, log: log.rawValue, storeHashes: hashes, anchors: anchors, key: key, expected: expected)
     }
 
     /// `kiemdiem run --dry-run`: what tonight's run would decide, reading the inbox in place and

@@ -9,7 +9,7 @@ import OOXMLPackage
 /// before the store marks the submission as logged and anchors them, in one transaction, so a
 /// crash can only leave lines the store has not anchored yet, which the next run recognises.
 struct RejectionLog {
-    static let name = "rejections"
+    static let name = AuditedLog.rejections.rawValue
 
     let chain: ChainedLog
     let ledger: Ledger
@@ -50,7 +50,8 @@ struct RejectionLog {
         let pending = try wrap { try ledger.unloggedRejections() }
         guard !pending.isEmpty else { return }
         let anchored = try wrap { try ledger.logHead(Self.name).lines }
-        let appended = try chain.append(Self.bodies(pending, runID: runID, time: time), anchored: anchored, runID: runID, time: time)
+        let appended = try chain.append(Self.bodies(pending, runID: runID, time: time), anchored: anchored, runID: runID,
+                                        time: time).appended
         try wrap { try ledger.markLogged(pending.compactMap(\.id), appended: appended) }
     }
 
@@ -106,39 +107,28 @@ extension RejectionLog {
 extension RejectionLog {
     func recover(runID: Int64, time: String, logger: Logger) throws(WorkspaceError) {
         guard FileManager.default.fileExists(atPath: url.path) else { return }
-        try Self.truncateUnfinishedLine(url, logger: logger)
+        try ChainedLog.truncateUnfinishedLine(url, logger: logger)
         let pending = try wrap { try ledger.unloggedRejections() }
         let head = try wrap { try ledger.logHead(Self.name) }
         let shas = Set(pending.map(\.sha256))
         let sha256 = { (line: Data) in ContentDigest.sha256Hex(Array(line)) }
-
+        let ownLine = { (line: Data) in
+            ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["sha256"].map { shas.contains("\($0)") } ?? false
+        }
         // The complete lines the store has not anchored, and (once) the older lines to adopt.
-        var adopted: [String] = []
-        var unanchored: [Data]
-        if let headSHA = head.sha256 {
-            let window = Self.tail(url, lines: pending.reduce(0) { $0 + $1.findings.count } + 1)
-            if let index = window.lastIndex(where: { sha256($0) == headSHA }) {
-                unanchored = Array(window[(index + 1)...])
-            } else {
-                logger.warning("nhật ký từ chối: không thấy dòng cuối kho dữ liệu đã neo ở cuối tệp; kiemdiem verify-log sẽ báo chỗ khác")
-                unanchored = []
-            }
-        } else {
-            let all = (FileManager.default.contents(atPath: url.path) ?? Data())
-                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
-            let ownTail = all.reversed().prefix { line in
-                ((try? JSONSerialization.jsonObject(with: line)) as? [String: Any])?["sha256"].map { shas.contains("\($0)") } ?? false
-            }.count
-            adopted = all.dropLast(ownTail).map(sha256)
-            unanchored = Array(all.suffix(ownTail))
-            if !adopted.isEmpty {
-                logger.info("nhật ký từ chối: neo các dòng có từ trước vào kho dữ liệu", metadata: ["lines": "\(adopted.count)"])
-            }
+        let split = ChainedLog.unanchoredTail(url, head: head, atMost: pending.reduce(0) { $0 + $1.findings.count },
+                                              isOwn: ownLine)
+        if split.headMissing {
+            logger.warning("nhật ký từ chối: không thấy dòng cuối kho dữ liệu đã neo ở cuối tệp; kiemdiem verify-log sẽ báo chỗ khác")
+        }
+        let adopted = split.adopted
+        if !adopted.isEmpty {
+            logger.info("nhật ký từ chối: neo các dòng có từ trước vào kho dữ liệu", metadata: ["lines": "\(adopted.count)"])
         }
 
         var written: [String: Int] = [:]
         var caughtUp: [String] = []
-        for line in unanchored {
+        for line in split.unanchored {
             let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
             guard let sha = object?["sha256"] as? String, shas.contains(sha) else {
                 logger.warning("nhật ký từ chối: có dòng không do kiemdiem ghi sau dòng cuối đã neo; kiemdiem verify-log sẽ báo")
@@ -163,50 +153,27 @@ extension RejectionLog {
         let before = adopted + caughtUp
         guard !before.isEmpty || !rest.isEmpty else { return }
         let new = try chain.append(Self.bodies(rest, runID: runID, time: time), anchored: head.lines + before.count,
-                                   runID: runID, time: time)
+                                   runID: runID, time: time).appended
         let appended = chain.anchor(before + new.lineHashes, anchored: head.lines, runID: runID, time: time)
         try wrap { try ledger.markLogged(finished, appended: appended) }
-    }
-
-    private static func truncateUnfinishedLine(_ url: URL, logger: Logger) throws(WorkspaceError) {
-        let fd = open(url.path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return }
-        // Walk back from the end in blocks until the last "\n" (or the start of the file).
-        var end = size
-        var keep: off_t = 0
-        var block = [UInt8](repeating: 0, count: 64 * 1024)
-        search: while end > 0 {
-            let start = max(0, end - off_t(block.count))
-            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
-            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
-            if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
-            for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
-                keep = start + off_t(index) + 1
-                break search
-            }
-            end = start
-        }
-        logger.warning("nhật ký từ chối: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
-                       metadata: ["bytes": "\(size - keep)"])
-        guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
-            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
-        }
     }
 }
 
 extension RunSession {
     var rejectionLog: RejectionLog { RejectionLog(workspace: workspace, key: auditKey, ledger: ledger) }
+    var auditLog: AuditLog { AuditLog(workspace: workspace, key: auditKey, ledger: ledger) }
 
-    /// What a killed run left in the rejection log, repaired before anything new is written.
-    func recoverRejectionLog() throws(WorkspaceError) {
-        try rejectionLog.recover(runID: runID, time: timestamp(now()), logger: logger)
+    /// What a killed run left in the logs, repaired before anything new is written.
+    func recoverLogs() throws(WorkspaceError) {
+        let time = timestamp(now())
+        try rejectionLog.recover(runID: runID, time: time, logger: logger)
+        try auditLog.recover(time: time, runID: runID, logger: logger)
     }
 
-    /// The lines of every rejected submission not yet logged (once per batch).
-    func logPendingRejections() throws(WorkspaceError) {
-        try rejectionLog.logPending(runID: runID, time: timestamp(now()))
+    /// The lines of every rejected submission and every decision not yet logged (once per batch).
+    func logPending() throws(WorkspaceError) {
+        let time = timestamp(now())
+        try rejectionLog.logPending(runID: runID, time: time)
+        try auditLog.logPending(time: time, runID: runID)
     }
 }

@@ -20,6 +20,7 @@ struct Workspace: Sendable {
     var store: URL { root.appendingPathComponent("kiemdiem.sqlite") }
     var lockFile: URL { root.appendingPathComponent("kiemdiem.lock") }
     var rejectionLog: URL { logs.appendingPathComponent("rejections.jsonl") }
+    var auditLog: URL { logs.appendingPathComponent("audit.jsonl") }
 
     init(path: String) {
         root = URL(fileURLWithPath: path)

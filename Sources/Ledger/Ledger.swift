@@ -140,6 +140,40 @@ public final class Ledger: Sendable {
                 CREATE INDEX log_anchors_log ON log_anchors(log, lines);
                 """)
         }
+        migrator.registerMigration("v7: every decision in the audit log, once, and queryable across years") { db in
+            // docs/contract.md §4.2: an arrival (accepted, refused, same bytes again) and a
+            // supersession are logged once each; audit_events is what the lines said, for
+            // `kiemdiem audit`. Arrivals and supersessions already in the store are logged by
+            // the first run after the upgrade.
+            try db.execute(sql: """
+                ALTER TABLE arrivals ADD COLUMN audit_logged INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE submissions ADD COLUMN supersession_logged INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX arrivals_unaudited ON arrivals(id) WHERE audit_logged = 0;
+                CREATE INDEX submissions_unaudited_supersessions ON submissions(id)
+                    WHERE superseded_by IS NOT NULL AND supersession_logged = 0;
+                CREATE TABLE audit_events (
+                    id INTEGER PRIMARY KEY,
+                    event_id TEXT NOT NULL UNIQUE,
+                    event TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    submission_id INTEGER REFERENCES submissions(id),
+                    full_name TEXT,
+                    folded_name TEXT,
+                    date_of_birth TEXT,
+                    member_key TEXT,
+                    cell_key TEXT,
+                    committee_key TEXT,
+                    verdict TEXT,
+                    level TEXT,
+                    codes TEXT NOT NULL,
+                    line TEXT NOT NULL
+                );
+                CREATE INDEX audit_events_member ON audit_events(folded_name, date_of_birth);
+                CREATE INDEX audit_events_year ON audit_events(year, cell_key);
+                """)
+        }
         return migrator
     }
 

@@ -87,26 +87,35 @@ struct VerifyLog: ParsableCommand {
 
     func run() throws {
         let pipeline = try loadConfig(config)
-        var expected: (lines: Int, prefix: String)?
+        var expected: (log: AuditedLog, lines: Int, prefix: String)?
         if let anchor {
-            let parts = anchor.split(separator: ":")
-            guard parts.count == 2, let lines = Int(parts[0]), lines >= 1, parts[1].count >= 6,
+            var parts = anchor.split(separator: ":").map(String.init)
+            let log = parts.count == 3 ? AuditedLog(rawValue: parts.removeFirst()) : .rejections
+            guard let log, parts.count == 2, let lines = Int(parts[0]), lines >= 1, parts[1].count >= 6,
                   parts[1].allSatisfy(\.isHexDigit) else {
-                writeError("kiemdiem: --anchor phải có dạng SỐ_DÒNG:MÃ, ví dụ 56:1a2b3c4d5e6f")
+                writeError("kiemdiem: --anchor phải có dạng SỐ_DÒNG:MÃ hoặc audit:SỐ_DÒNG:MÃ, ví dụ 56:1a2b3c4d5e6f")
                 throw ExitCode(64)
             }
-            expected = (lines, String(parts[1]))
+            expected = (log, lines, parts[1])
         }
-        switch Operator.verifyLog(pipeline, expected: expected) {
-        case .success(let result):
-            var note = ""
-            if result.keyed { note = " Chuỗi HMAC khớp khóa audit.key_file." }
-            if result.unverifiedMACs { note = " Chưa kiểm HMAC: không có audit.key_file trong cấu hình." }
-            print("Nhật ký toàn vẹn: \(result.head).\(note)")
-        case .failure(let error):
-            print("Nhật ký bị thay đổi: \(error)")
-            throw ExitCode(65)
+        var heads: [String] = []
+        var broken = false
+        for log in AuditedLog.allCases {
+            let title = log == .rejections ? "Nhật ký" : "Nhật ký quyết định"
+            let wanted = expected.flatMap { $0.log == log ? ($0.lines, $0.prefix) : nil }
+            switch Operator.verifyLog(pipeline, log: log, expected: wanted) {
+            case .success(let result):
+                var head = "\(log == .rejections ? "" : "quyết định: ")\(result.head)"
+                if result.unverifiedMACs { head += " (chưa kiểm HMAC: không có audit.key_file)" }
+                heads.append(head)
+            case .failure(let error):
+                print("\(title) bị thay đổi: \(error) (logs/\(log.fileName))")
+                broken = true
+            }
         }
+        if broken { throw ExitCode(65) }
+        let keyed = (try? pipeline.audit.key(workspace: pipeline.workspace)) != nil && pipeline.audit.keyFile != nil
+        print("Nhật ký toàn vẹn: \(heads.joined(separator: "; ")).\(keyed ? " Chuỗi HMAC khớp khóa audit.key_file." : "")")
     }
 }
 

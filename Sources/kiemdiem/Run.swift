@@ -57,6 +57,7 @@ struct Run: ParsableCommand {
                           c.claimed, c.accepted, c.rejected, c.duplicates, result.seconds)
         if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
         if let head = result.logHead { line += " · nhật ký: \(head)" }
+        if let head = result.auditHead { line += " · quyết định: \(head)" }
         if let message = result.message { line += " · \(message)" }
         writeError(line)
         if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }

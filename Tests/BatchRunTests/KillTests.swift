@@ -224,6 +224,28 @@ import Testing
         #expect(verify.status == 0, "\(verify.stdout)")
         #expect(verify.stdout.contains("\(lines.count) dòng"))
 
+        // The audit log (issue 16): every decision exactly once. One arrival event per claimed
+        // file, one supersession event per superseded form, the events each implies once, no
+        // event_id twice, and the store's audit_events hold the same lines.
+        let audit = try String(contentsOf: box.workspace.appendingPathComponent("logs/audit.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let ids = audit.map { $0["event_id"] as! String }
+        #expect(Set(ids).count == ids.count, "an event logged twice")
+        let byID = Dictionary(audit.map { ($0["event_id"] as! String, $0) }, uniquingKeysWith: { a, _ in a })
+        for arrival in arrivals {
+            let event = try #require(byID["a\(arrival.id)"], "arrival \(arrival.claimedAs) not in the audit log")
+            #expect(event["event"] as? String == (arrival.duplicate ? "duplicate" : arrival.verdict.rawValue))
+            #expect(event["sha256"] as? String == arrival.sha256)
+        }
+        let superseded = submissions.filter { $0.supersededBy != nil }
+        for submission in superseded {
+            #expect(byID["s\(submission.id!)/superseded"]?["sha256"] as? String == submission.sha256, "\(submission.originalName)")
+        }
+        let kinds = multiset(audit.map { $0["event"] as! String })
+        #expect((kinds["accepted"] ?? 0) + (kinds["rejected"] ?? 0) + (kinds["duplicate"] ?? 0) == arrivals.count)
+        #expect(kinds["superseded"] ?? 0 == superseded.count)
+        #expect(try ledger.auditEvents(AuditQuery()).map(\.eventID) == ids, "the store indexes the log's lines, in order")
+
         // The workbook counts what the store holds: one row per member whose live form is
         // accepted (collective reports are the cell's, not a member's).
         let liveMembers = live.filter { $0.kind != .collective }.count

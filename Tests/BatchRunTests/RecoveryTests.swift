@@ -177,4 +177,36 @@ import Testing
         let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
         #expect(try ledger.unloggedRejections().isEmpty)
     }
+
+    /// Killed after the audit log's lines were fsync'd but before the store recorded them (and,
+    /// with the cut, inside the write): the lines there are recognised by their event_id, the
+    /// missing ones appended, none repeated, and both logs verify.
+    @Test(arguments: [false, true])
+    func auditLinesWrittenButNotRecordedAreNotRepeated(cutInsideTheLastLine: Bool) throws {
+        let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
+        _ = NightlyRun(config: box.config, logger: quiet).run()
+        let url = box.workspace.appendingPathComponent("logs/audit.jsonl")
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        let ids = lines.map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["event_id"] as! String }
+        // The decisions of the arrivals after the tenth: their lines are the log's last ones.
+        let first = try #require(ids.firstIndex(of: "a11"))
+        try sql(box, "UPDATE arrivals SET audit_logged = 0 WHERE id >= 11")
+        try sql(box, "DELETE FROM audit_events WHERE id > \(first)")
+        try sql(box, "DELETE FROM log_lines WHERE log = 'audit' AND line > \(first)")
+        try sql(box, "DELETE FROM log_anchors WHERE log = 'audit' AND lines > \(first)")
+        if cutInsideTheLastLine {
+            let last = lines.removeLast()
+            try Data((lines.map { $0 + "\n" }.joined() + last.prefix(last.count / 2)).utf8).write(to: url)
+        }
+
+        #expect(NightlyRun(config: box.config, logger: quiet).run().status == .allAccepted)
+        let after = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["event_id"] as! String }
+        #expect(after.sorted() == ids.sorted())
+        #expect((try? Operator.verifyLog(box.config, log: .audit).get()) != nil)
+        let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
+        #expect(try ledger.pendingDecisions().isEmpty)
+        #expect(try ledger.auditEvents(AuditQuery()).map(\.eventID) .sorted() == ids.sorted())
+    }
 }
