@@ -35,7 +35,7 @@ let package = Package(
         // Stage 5: report workbooks (libxlsxwriter).
         .target(name: "Workbooks", dependencies: ["KiemdiemCore", "CXlsxWriter"]),
         // The store: every submission, verdict, finding and level, per year (GRDB over SQLite).
-        .target(name: "Ledger", dependencies: ["KiemdiemCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", .product(name: "GRDB", package: "GRDB.swift")]),
         // The nightly run and `inspect`: configuration, intake, lock, log, publishing.
         .target(name: "BatchRun", dependencies: [
             "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger",
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ReviewFormsTests", dependencies: ["ReviewForms", "WordDocument", "OOXMLPackage"]),
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ReviewRules"]),
         .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py"]),
     ],

@@ -290,7 +290,7 @@ MEMBERS = [
          role="teacher", leader=False, pick=8,
          ratings={"I.1": G, "I.2": E, "III": G}, explanations=None,
          # self-assessed excellent with 85 points (band 70–<90) and a committee decision of excellent:
-         # the 2025 rules cap the classification at good → LEVEL_CAPPED
+         # the 2025 band allows good: the decision stays, DECISION_CONFLICTS_WITH_RULE
          score=score_rows("26", "59", total="85"), capped=True,
          civil=E, party=E, cell_review=E, committee=E),
     dict(file="pham-thi-thu-ha-2025", tpl="2A-2025", year=2025, cell="VP", writer="libreoffice", header="table",

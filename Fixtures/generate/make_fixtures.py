@@ -763,7 +763,8 @@ def ruleset_for(year):
 
 
 def expected_for(file, data, form, findings, capped_to=None):
-    """capped_to: the level a rule lowered the classification to (basis "rule")."""
+    """capped_to: the level a rule lowers a provisional classification to (basis "rule"); a committee
+    decision is never lowered (docs/rules.md): it stays, with DECISION_CONFLICTS_WITH_RULE."""
     rejected = any(f["severity"] == "error" for f in findings)
     rs = ruleset_for(form["year"]) if form else None
     if form is None:
@@ -772,9 +773,8 @@ def expected_for(file, data, form, findings, capped_to=None):
         cls = {"level": None, "status": "unclassified", "basis": None, "ruleset": rs}
     elif form["kind"] == "collective":
         cls = {"level": form["collective"]["level"], "status": "provisional", "basis": "self_assessment", "ruleset": rs}
-    elif capped_to:
-        cls = {"level": capped_to, "status": "final" if form["committee_decision"]["level"] else "provisional",
-               "basis": "rule", "ruleset": rs}
+    elif capped_to and not form["committee_decision"]["level"]:
+        cls = {"level": capped_to, "status": "provisional", "basis": "rule", "ruleset": rs}
     elif form["committee_decision"]["level"]:
         cls = {"level": form["committee_decision"]["level"], "status": "final", "basis": "committee_decision", "ruleset": rs}
     elif form["cell_review"]["proposed_level"]:
@@ -869,7 +869,9 @@ def member_findings2(m, form):
     lvl = form["committee_decision"]["level"]
     if lvl and lvl != form["self_assessment"]["party_member_level"]:
         out.append(finding("LEVEL_DIFFERS_FROM_SELF", "committee_decision.level", "warning"))
-    if m.get("capped"):
+    if m.get("capped") and lvl:
+        out.append(finding("DECISION_CONFLICTS_WITH_RULE", "committee_decision.level", "warning"))
+    elif m.get("capped"):
         out.append(finding("LEVEL_CAPPED", "classification.level", "warning"))
     return out
 
@@ -1575,13 +1577,14 @@ also checks the corpus rules below (dates, bands, sums).
   committee decision all null; `collective` = {level from VI, meeting_date, signer_role as written
   ("T/M CHI ỦY", "T/M CHI BỘ")}; classification provisional, basis self_assessment.
 - Findings: `LEVEL_DIFFERS_FROM_SELF` (warning) when a committee level exists and differs from the
-  self-assessed party-member level; `LEVEL_CAPPED` (warning, `classification.level`) on the one 2025 form
-  whose levels (self, cell, committee: excellent) lie above its score band (85 → good); `MISSING_FIELD`,
+  self-assessed party-member level; `DECISION_CONFLICTS_WITH_RULE` (warning, `committee_decision.level`)
+  on the one 2025 form whose levels (self, cell, committee: excellent) lie above its score band (85 → good):
+  the committee's decision stays the result; `MISSING_FIELD`,
   `AMBIGUOUS_CHOICE` (the field is then null and no MISSING_FIELD is added), `DATE_ORDER`, `INVALID_VALUE`
   (the value is then null) for the invalid forms, exactly one finding each; `NOT_A_REVIEW_FORM`,
   `EMPTY_FILE`, `NOT_A_ZIP` with field `file` (form null).
 - `classification`: committee level (final) › cell proposal (provisional) › self-assessment
-  (provisional); a capped level: basis `rule`, status final when a committee decision exists; rejected
+  (provisional); a capped provisional level: basis `rule` (a decision is never capped); rejected
   forms: level null, `unclassified`, ruleset by year (null when there is no form). Ruleset: 2019–2022 →
   "2019", 2023–2024 → "2023", 2025 on → "2025".
 - Quota: per đảng bộ, committee-decided excellent ≤ 20 % of good (2020 Khối: 1 excellent vs 6 good

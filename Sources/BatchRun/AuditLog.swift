@@ -61,12 +61,12 @@ struct AuditLog {
             ]
             body += extra
             body.append(("findings", .array(findings.map { finding in
-                let citation = RuleBook.citation(for: finding.code, ruleset: ruleset)
+                let citation = RuleBook.citation(for: finding, ruleset: ruleset)
                 return .object([
                     ("code", .string(finding.code.rawValue)), ("severity", .string(finding.severity.rawValue)),
                     ("field", .string(finding.field)), ("regulation", .string(citation?.regulation)),
                     ("article", .string(citation?.article)), ("location", .string(finding.location)),
-                    ("evidence", .string(finding.evidence)), ("message", .string(finding.message)),
+                    ("evidence", .string(finding.evidence)), ("message", .string(finding.message(.vi))),
                 ])
             })))
             let record = AuditEventRecord(
@@ -95,12 +95,14 @@ struct AuditLog {
             if !capped.isEmpty {
                 add(id + "/level_capped", "level_capped", capped, recordedAt: recordedAt, arrivedAt: arrivedAt,
                     file: originalName, storedAs: storedPath)
-                // The committee decided a level a rule does not allow: the rule's level stands.
-                if let decided = submission.committeeLevel, decided != submission.level {
-                    add(id + "/rule_conflict", "rule_conflict", capped,
-                        extra: [("decided_level", .string(decided.rawValue))], recordedAt: recordedAt,
-                        arrivedAt: arrivedAt, file: originalName, storedAs: storedPath)
-                }
+            }
+            // The committee decided a level a rule does not allow: the decision stands, the
+            // conflict is logged (docs/rules.md "The result: the competent body decides").
+            let conflicts = findings.filter { $0.code == .decisionConflictsWithRule }
+            if !conflicts.isEmpty, let decided = submission.committeeLevel {
+                add(id + "/rule_conflict", "rule_conflict", conflicts,
+                    extra: [("decided_level", .string(decided.rawValue))], recordedAt: recordedAt,
+                    arrivedAt: arrivedAt, file: originalName, storedAs: storedPath)
             }
             let exempt = findings.filter { $0.code == .exemptMember }
             if !exempt.isEmpty {

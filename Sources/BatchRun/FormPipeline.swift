@@ -26,13 +26,14 @@ public struct FormOutcome: Sendable {
 /// The stages 1–4 for one file, shared by `inspect` and `run`. Pure: no workspace, no store.
 public struct FormPipeline: Sendable {
     public var limits: PackageLimits
-    public var rules: RuleOptions
+    /// The run's rules, resolved once from the rule books and pipeline.yml.
+    public var rules: YearRules
     public var roster: Roster?
     /// Styles and numbering parsed once per template rather than once per form; shared by every
     /// copy of this pipeline, hence by the run's workers.
     public var partCache: PartCache?
 
-    public init(limits: PackageLimits = PackageLimits(), rules: RuleOptions = RuleOptions(), roster: Roster? = nil,
+    public init(limits: PackageLimits = PackageLimits(), rules: YearRules = YearRules(), roster: Roster? = nil,
                 partCache: PartCache? = PartCache()) {
         self.limits = limits
         self.rules = rules
@@ -58,7 +59,7 @@ public struct FormPipeline: Sendable {
         if size > limits.maxFileBytes {
             guard let sha = ContentDigest.sha256Hex(fileAt: path) else { throw FileReadError(path: path) }
             let finding = Finding(.fileTooLarge, field: "file", evidence: "\(size) byte",
-                                  detail: "> \(limits.maxFileBytes)", language: rules.language)
+                                  detail: .technical("> \(limits.maxFileBytes)"))
             return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
                                provenance: [:], unknownElements: [:])
         }
@@ -91,19 +92,14 @@ public struct FormPipeline: Sendable {
         do {
             document = try WordReader(limits: limits, cache: partCache).read(bytes)
         } catch {
-            var finding = error.finding
-            if rules.language != .vi {
-                finding = Finding(finding.code, field: finding.field, evidence: finding.evidence, severity: finding.severity,
-                                  language: rules.language)
-            }
-            return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
+            return FormOutcome(sha256: sha, form: nil, findings: [error.finding], classification: .unclassified(nil),
                                provenance: [:], unknownElements: [:])
         }
-        let extraction = FormExtractor(language: rules.language).extract(document)
+        let extraction = FormExtractor().extract(document)
         var findings = document.findings + extraction.findings
         var classification = Classification.unclassified(extraction.form?.ruleset)
         if let form = extraction.form {
-            let verdict = FormRules.evaluate(form, prior: findings, options: rules, member: roster?.entry(for: form))
+            let verdict = FormRules.evaluate(form, prior: findings, rules: rules, member: roster?.entry(for: form))
             // A field the rules miss is one the reader looked for: say where and what it saw.
             findings += extraction.locating(verdict.findings)
             classification = verdict.classification
@@ -114,16 +110,17 @@ public struct FormPipeline: Sendable {
 }
 
 extension FormOutcome {
-    /// The contract's `inspect --json` object (§2); `explain` adds where each field was read.
-    public func json(file: String, explain: Bool = false) -> JSONValue {
+    /// The contract's `inspect --json` object (§2), its messages in `language`; `explain` adds
+    /// where each field was read.
+    public func json(file: String, explain: Bool = false, language: MessageLanguage = .vi) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("schema", .string("kiemdiem.inspect/1")),
             ("file", .string(file)),
             ("sha256", .string(sha256)),
             ("verdict", .string(rejected ? "rejected" : "accepted")),
-            ("findings", .array(findings.map(\.json))),
+            ("findings", .array(findings.map { $0.json(language) })),
             ("form", form?.json ?? .null),
-            ("classification", classification.json),
+            ("classification", classification.json(language)),
         ]
         var unknown: [(String, JSONValue)] = []
         for part in unknownElements.keys.sorted() {

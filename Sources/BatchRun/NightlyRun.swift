@@ -186,6 +186,8 @@ struct RunSession {
     var auditKey: AuditKey?
     /// One for the whole run, whatever the number of `process` calls.
     let partCache = PartCache()
+    /// The rules of the run, resolved once.
+    let yearRules: YearRules
 
     init(config: PipelineConfig, workspace: Workspace, ledger: Ledger, runID: Int64, logger: Logger,
          now: @escaping @Sendable () -> Date, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
@@ -196,10 +198,11 @@ struct RunSession {
         self.logger = logger
         self.now = now
         self.progress = progress
+        self.yearRules = config.yearRules
     }
 
     var pipeline: FormPipeline {
-        FormPipeline(limits: config.limits, rules: config.rules, roster: roster, partCache: partCache)
+        FormPipeline(limits: config.limits, rules: yearRules, roster: roster, partCache: partCache)
     }
 
     /// Files a killed run left in processing/. Those already recorded only lack their final
@@ -389,7 +392,7 @@ struct RunSession {
 
         // The order of work across forms: only the store knows the other forms of the year.
         if !outcome.rejected, let form = outcome.form {
-            let order = try BatchOrder.findings(for: form, year: config.year, store: store, language: config.language)
+            let order = try yearRules.orderFindings(for: form, year: config.year, accepted: store)
             if !order.isEmpty {
                 outcome.findings += order
                 if outcome.rejected { outcome.classification = .unclassified(form.ruleset) }
@@ -418,10 +421,7 @@ struct RunSession {
         record.basis = outcome.classification.basis
         record.ruleset = outcome.classification.ruleset
         record.formJSON = analysis.formJSON
-        let language = config.language
-        try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt) { winner in
-            Finding(.duplicateSubmission, field: "member.full_name", evidence: winner, language: language)
-        }
+        try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt)
         let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
         return Recorded(claim: claim, destination: destination, original: original, duplicateOf: nil,
                         rejected: outcome.rejected, codes: codes)
@@ -434,7 +434,8 @@ struct RunSession {
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
         let report = try wrap {
-            try StoredReport.read(ledger: ledger, year: config.year, roster: roster, rules: config.rules, createdAt: created)
+            try StoredReport.read(ledger: ledger, year: config.year, roster: roster, rules: yearRules,
+                                  language: config.language, createdAt: created)
         }
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)

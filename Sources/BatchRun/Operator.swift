@@ -100,7 +100,7 @@ public enum Operator {
     public static func dryRun(_ config: PipelineConfig, now: Date = Date()) -> [(file: String, outcome: FormOutcome?)] {
         let inbox = URL(fileURLWithPath: config.inbox)
         let roster = config.roster.flatMap { try? RosterFile.load(path: $0) }
-        let pipeline = FormPipeline(limits: config.limits, rules: config.rules, roster: roster)
+        let pipeline = FormPipeline(limits: config.limits, rules: config.yearRules, roster: roster)
         var results: [(String, FormOutcome?)] = []
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() {
             let url = inbox.appendingPathComponent(name)

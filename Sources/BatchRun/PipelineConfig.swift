@@ -32,6 +32,7 @@ public struct PipelineConfig: Sendable {
     public var settleSeconds: Double
     public var limits: PackageLimits
     public var workbook: String
+    /// The language the writers (the rejection log, the workbook, `inspect --config`) word findings in.
     public var language: MessageLanguage
     public var rules: RuleOptions
     public var workers: Int
@@ -52,9 +53,12 @@ public struct PipelineConfig: Sendable {
         self.settleSeconds = settleSeconds
         self.limits = limits
         self.language = language
-        self.rules = RuleOptions(batchYear: year, language: language)
+        self.rules = RuleOptions(batchYear: year)
         self.workers = workers
     }
+
+    /// The run's rules: every year's book with `rules:` applied, resolved once.
+    public var yearRules: YearRules { YearRules(options: rules) }
 
     public static func load(path: String) throws(ConfigurationError) -> PipelineConfig {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

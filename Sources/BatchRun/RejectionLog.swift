@@ -13,16 +13,20 @@ struct RejectionLog {
 
     let chain: ChainedLog
     let ledger: Ledger
+    /// The language of the `message` of each line (contract §4: `report.language`, Vietnamese by default).
+    let language: MessageLanguage
 
-    init(workspace: Workspace, key: AuditKey?, ledger: Ledger) {
+    init(workspace: Workspace, key: AuditKey?, ledger: Ledger, language: MessageLanguage = .vi) {
         chain = ChainedLog(name: Self.name, url: workspace.rejectionLog, key: key)
         self.ledger = ledger
+        self.language = language
     }
 
     var url: URL { chain.url }
 
     /// One line per finding, without the chain fields.
-    static func bodies(_ submissions: [SubmissionRecord], runID: Int64, time: String) -> [[(String, JSONValue)]] {
+    static func bodies(_ submissions: [SubmissionRecord], runID: Int64, time: String,
+                       language: MessageLanguage) -> [[(String, JSONValue)]] {
         submissions.flatMap { submission in
             submission.findings.map { finding in
                 [
@@ -34,7 +38,7 @@ struct RejectionLog {
                     ("code", .string(finding.code.rawValue)),
                     ("severity", .string(finding.severity.rawValue)),
                     ("field", .string(finding.field)),
-                    ("message", .string(finding.message)),
+                    ("message", .string(finding.message(language))),
                     ("evidence", .string(finding.evidence)),
                     ("full_name", .string(submission.fullName)),
                     ("party_cell", .string(submission.partyCell)),
@@ -50,7 +54,7 @@ struct RejectionLog {
         let pending = try wrap { try ledger.unloggedRejections() }
         guard !pending.isEmpty else { return }
         let anchored = try wrap { try ledger.logHead(Self.name).lines }
-        let appended = try chain.append(Self.bodies(pending, runID: runID, time: time), anchored: anchored, runID: runID,
+        let appended = try chain.append(Self.bodies(pending, runID: runID, time: time, language: language), anchored: anchored, runID: runID,
                                         time: time).appended
         try wrap { try ledger.markLogged(pending.compactMap(\.id), appended: appended) }
     }
@@ -152,7 +156,7 @@ extension RejectionLog {
         }
         let before = adopted + caughtUp
         guard !before.isEmpty || !rest.isEmpty else { return }
-        let new = try chain.append(Self.bodies(rest, runID: runID, time: time), anchored: head.lines + before.count,
+        let new = try chain.append(Self.bodies(rest, runID: runID, time: time, language: language), anchored: head.lines + before.count,
                                    runID: runID, time: time).appended
         let appended = chain.anchor(before + new.lineHashes, anchored: head.lines, runID: runID, time: time)
         try wrap { try ledger.markLogged(finished, appended: appended) }
@@ -160,7 +164,9 @@ extension RejectionLog {
 }
 
 extension RunSession {
-    var rejectionLog: RejectionLog { RejectionLog(workspace: workspace, key: auditKey, ledger: ledger) }
+    var rejectionLog: RejectionLog {
+        RejectionLog(workspace: workspace, key: auditKey, ledger: ledger, language: config.language)
+    }
     var auditLog: AuditLog { AuditLog(workspace: workspace, key: auditKey, ledger: ledger) }
 
     /// What a killed run left in the logs, repaired before anything new is written.

@@ -12,8 +12,8 @@ enum ReportBuilder {
     /// The row of refused files nobody could place in a cell.
     static let unknownCell = "(không rõ chi bộ)"
 
-    static func build(year: Int, submissions: [SubmissionRecord], roster: Roster? = nil, rules: RuleOptions = RuleOptions(),
-                      createdAt: Int64) -> ConsolidatedReport {
+    static func build(year: Int, submissions: [SubmissionRecord], roster: Roster? = nil, rules: YearRules = YearRules(),
+                      language: MessageLanguage = .vi, createdAt: Int64) -> ConsolidatedReport {
         let individual = submissions.filter { $0.kind != .collective }
 
         // A member is their key; a rejected file nobody can be named from is a member of its own.
@@ -60,8 +60,7 @@ enum ReportBuilder {
         var rejections: [RejectionRow] = []
         for s in submissions where s.verdict == .rejected {
             for finding in s.findings {
-                rejections.append(RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
-                                               reason: finding.message, fullName: s.fullName, partyCell: s.partyCell))
+                rejections.append(row(s, finding, language))
             }
         }
 
@@ -78,12 +77,11 @@ enum ReportBuilder {
         var warnings: [RejectionRow] = []
         for s in accepted + individual.filter({ $0.supersededBy != nil }) {
             for finding in s.findings where finding.severity == .warning {
-                warnings.append(RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
-                                             reason: finding.message, fullName: s.fullName, partyCell: s.partyCell))
+                warnings.append(row(s, finding, language))
             }
         }
-        warnings += quotaWarnings(accepted, roster: roster, rules: rules)
-        let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules) }
+        warnings += quotaWarnings(accepted, year: year, roster: roster, rules: rules, language: language)
+        let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules, language: language) }
         let reviewCounts = roster.map { countReviews($0, accepted: accepted, year: year, rules: rules) }
         let organisation = mostCommon(individual.compactMap(\.partyCommittee))
         return ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells, members: members,
@@ -92,7 +90,7 @@ enum ReportBuilder {
     }
 
     /// Biểu 6F: roster members who had to review, who did (an accepted form), and why not.
-    static func countReviews(_ roster: Roster, accepted: [SubmissionRecord], year: Int, rules: RuleOptions) -> ReviewCounts {
+    static func countReviews(_ roster: Roster, accepted: [SubmissionRecord], year: Int, rules: YearRules) -> ReviewCounts {
         countReviews(roster, reviewedLines: rosterLines(roster, accepted), year: year, rules: rules)
     }
 
@@ -107,31 +105,39 @@ enum ReportBuilder {
         roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)?.line
     }
 
-    static func countReviews(_ roster: Roster, reviewedLines: Set<Int>, year: Int, rules: RuleOptions) -> ReviewCounts {
-        let reviewDate = CivilDate(year: year, month: 12, day: 31)!
+    static func countReviews(_ roster: Roster, reviewedLines: Set<Int>, year: Int, rules: YearRules) -> ReviewCounts {
         var counts = ReviewCounts(required: roster.entries.count, reviewed: reviewedLines.count)
         for entry in roster.entries where !reviewedLines.contains(entry.line) {
-            if entry.exempted { counts.exempted += 1 }
-            else if entry.suspended { counts.suspended += 1 }
-            else if let admitted = entry.admitted, admitted.months(until: reviewDate) < rules.admissionMonths { counts.newlyAdmitted += 1 }
-            else { counts.missing += 1 }
+            switch rules.exemption(entry, year: year) {
+            case .exempted?: counts.exempted += 1
+            case .suspended?: counts.suspended += 1
+            case .newlyAdmitted?: counts.newlyAdmitted += 1
+            case .newlyFounded?, nil: counts.missing += 1
+            }
         }
         return counts
     }
 
-    /// `QUOTA_EXCEEDED`: within one grassroots organisation, members decided HTXS may not exceed
-    /// the quota share of those decided HTT (HD 21; the check is on the committee's decisions,
-    /// not on self-ratings). Flagged on each HTXS member of that organisation.
-    static func quotaWarnings(_ accepted: [SubmissionRecord], roster: Roster?, rules: RuleOptions) -> [RejectionRow] {
+    /// A finding as a row of `Bị từ chối` or `Cảnh báo`, worded in `language`.
+    static func row(_ s: SubmissionRecord, _ finding: Finding, _ language: MessageLanguage) -> RejectionRow {
+        RejectionRow(file: s.originalName, code: finding.code, field: finding.field, reason: finding.message(language),
+                     fullName: s.fullName, partyCell: s.partyCell)
+    }
+
+    /// `QUOTA_EXCEEDED` (`YearRules.quotaBreach`): within one grassroots organisation, flagged on
+    /// each HTXS member of an organisation over its quota.
+    static func quotaWarnings(_ accepted: [SubmissionRecord], year: Int, roster: Roster?, rules: YearRules,
+                              language: MessageLanguage) -> [RejectionRow] {
         var groups: [String: QuotaGroup] = [:]
         for s in accepted {
             guard let group = quotaGroup(s, roster: roster) else { continue }
-            groups[group.key, default: QuotaGroup(name: group.name)].count(s)
+            groups[group.key, default: QuotaGroup(name: group.name)].count(level: s.level, status: s.status)
         }
         var rows: [RejectionRow] = []
-        for key in groups.keys.sorted() where groups[key]!.exceeded(rules) {
+        for key in groups.keys.sorted() {
+            guard let finding = rules.quotaBreach(groups[key]!, year: year, subject: .member) else { continue }
             for s in accepted where s.level == .excellent && quotaGroup(s, roster: roster)?.key == key {
-                rows.append(groups[key]!.warning(s, rules: rules))
+                rows.append(row(s, finding, language))
             }
         }
         return rows
@@ -146,51 +152,17 @@ enum ReportBuilder {
         return (OrganisationKey.committee(name), name)
     }
 
-    /// The HTXS and HTT decisions of one grassroots organisation, named after its first form.
-    struct QuotaGroup {
-        var name: String
-        var excellent = 0
-        var good = 0
-
-        init(name: String) { self.name = name }
-
-        mutating func count(_ s: SubmissionRecord) {
-            if s.level == .excellent { excellent += 1 }
-            if s.level == .good { good += 1 }
-        }
-
-        func exceeded(_ rules: RuleOptions) -> Bool {
-            let allowed = Double(good) * rules.quotaRatio
-            return rules.quotaRounding == .floor ? excellent > Int(allowed.rounded(.down)) : Double(excellent) > allowed
-        }
-
-        /// The `QUOTA_EXCEEDED` row of one HTXS member of an organisation over its quota.
-        func warning(_ s: SubmissionRecord, rules: RuleOptions) -> RejectionRow {
-            let percent = Int((rules.quotaRatio * 100).rounded())
-            let evidence = "\(name): \(excellent) HTXSNV / \(good) HTTNV > \(percent) %"
-            let finding = Finding(.quotaExceeded, field: "classification.level", evidence: evidence, language: rules.language)
-            return RejectionRow(file: s.originalName, code: finding.code, field: finding.field,
-                                reason: finding.message + ": " + evidence, fullName: s.fullName, partyCell: s.partyCell)
-        }
-    }
-
     /// Roster members with no form of the year, with the reason when they need not review.
     static func notSubmittedRows(_ roster: Roster, submissions: [SubmissionRecord], year: Int,
-                                 rules: RuleOptions) -> [NotSubmittedRow] {
-        notSubmittedRows(roster, seen: rosterLines(roster, submissions), year: year, rules: rules)
+                                 rules: YearRules, language: MessageLanguage) -> [NotSubmittedRow] {
+        notSubmittedRows(roster, seen: rosterLines(roster, submissions), year: year, rules: rules, language: language)
     }
 
-    static func notSubmittedRows(_ roster: Roster, seen: Set<Int>, year: Int, rules: RuleOptions) -> [NotSubmittedRow] {
-        let reviewDate = CivilDate(year: year, month: 12, day: 31)!
-        return roster.entries.filter { !seen.contains($0.line) }.map { entry in
-            var note: String?
-            if entry.exempted { note = "Miễn công tác và sinh hoạt đảng" }
-            else if entry.suspended { note = "Đình chỉ sinh hoạt đảng" }
-            else if let admitted = entry.admitted, admitted.months(until: reviewDate) < rules.admissionMonths {
-                note = "Mới kết nạp, chưa đủ \(rules.admissionMonths) tháng"
-            }
-            return NotSubmittedRow(fullName: entry.fullName, dateOfBirth: entry.dateOfBirth, partyCell: entry.partyCell,
-                                   grassroots: entry.grassroots, note: note)
+    static func notSubmittedRows(_ roster: Roster, seen: Set<Int>, year: Int, rules: YearRules,
+                                 language: MessageLanguage) -> [NotSubmittedRow] {
+        roster.entries.filter { !seen.contains($0.line) }.map { entry in
+            NotSubmittedRow(fullName: entry.fullName, dateOfBirth: entry.dateOfBirth, partyCell: entry.partyCell,
+                            grassroots: entry.grassroots, note: rules.exemption(entry, year: year)?.note(language))
         }
     }
 

@@ -49,7 +49,7 @@ public enum RosterFile {
             do {
                 rows = try XLSXRows.read([UInt8](data))
             } catch {
-                throw ConfigurationError("danh sách đảng viên \(path) không đọc được: \(error.finding.message)")
+                throw ConfigurationError("danh sách đảng viên \(path) không đọc được: \(error.finding.message())")
             }
         } else {
             rows = CSVRows.parse(String(decoding: data, as: UTF8.self))

@@ -11,7 +11,9 @@ struct StoredReport {
     let ledger: Ledger
     let year: Int
     let roster: Roster?
-    let rules: RuleOptions
+    let rules: YearRules
+    /// The language findings are worded in on the sheets.
+    let language: MessageLanguage
     /// Cells, organisation, not-submitted list and Biểu 6F; no member or finding rows.
     let summary: ConsolidatedReport
     /// Each cell's display name and committee, by `OrganisationKey.cell` ("" for no cell).
@@ -19,9 +21,10 @@ struct StoredReport {
     /// The member order of `Đảng viên`: by folded cell name, then name, file and member id.
     let memberOrder: Ledger.MemberOrder
     /// The grassroots organisations over their HTXS quota, by key.
-    let exceededQuotas: [(key: String, group: ReportBuilder.QuotaGroup)]
+    let exceededQuotas: [(key: String, finding: Finding)]
 
-    static func read(ledger: Ledger, year: Int, roster: Roster?, rules: RuleOptions, createdAt: Int64) throws -> StoredReport {
+    static func read(ledger: Ledger, year: Int, roster: Roster?, rules: YearRules, language: MessageLanguage = .vi,
+                     createdAt: Int64) throws -> StoredReport {
         func cellKey(_ partyCell: String?) -> String { partyCell.map(OrganisationKey.cell) ?? "" }
 
         // Pass 1, in arrival order: the first arrival's spelling names a cell (as in `build`).
@@ -41,7 +44,7 @@ struct StoredReport {
 
         // Pass 2, members in no order: the counts of each cell, Biểu 6F and the quota groups.
         var reviewedLines = Set<Int>()
-        var quotas: [String: (firstID: Int64, group: ReportBuilder.QuotaGroup)] = [:]
+        var quotas: [String: (firstID: Int64, group: QuotaGroup)] = [:]
         try ledger.forEachMember(year: year) { member in
             let key = cellKey(member.latestPartyCell)
             if cells[key] == nil {  // not reached: the latest form is one of the individual forms above
@@ -52,13 +55,13 @@ struct StoredReport {
                 if let roster, let line = ReportBuilder.rosterLine(roster, form) { reviewedLines.insert(line) }
                 if let quota = ReportBuilder.quotaGroup(form, roster: roster) {
                     let id = form.id ?? 0
-                    var entry = quotas[quota.key] ?? (id, ReportBuilder.QuotaGroup(name: quota.name))
+                    var entry = quotas[quota.key] ?? (id, QuotaGroup(name: quota.name))
                     // The group is named after its first form, as when the forms are counted in id order.
                     if id < entry.firstID {
                         entry.firstID = id
                         entry.group.name = quota.name
                     }
-                    entry.group.count(form)
+                    entry.group.count(level: form.level, status: form.status)
                     quotas[quota.key] = entry
                 }
             }
@@ -75,16 +78,19 @@ struct StoredReport {
         let foldRank = Dictionary(uniqueKeysWithValues: folds.enumerated().map { ($1, $0) })
         let cellRank = cells.mapValues { foldRank[TextFolding.fold($0.partyCell)]! }
 
-        let notSubmitted = roster.map { ReportBuilder.notSubmittedRows($0, seen: seenLines, year: year, rules: rules) }
+        let notSubmitted = roster.map {
+            ReportBuilder.notSubmittedRows($0, seen: seenLines, year: year, rules: rules, language: language)
+        }
         let reviewCounts = roster.map { ReportBuilder.countReviews($0, reviewedLines: reviewedLines, year: year, rules: rules) }
         let organisation = ReportBuilder.mostCommon(committees)
         let summary = ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells,
                                          notSubmitted: notSubmitted, createdAt: createdAt)
             .with(reviewCounts: reviewCounts)
         let exceeded = quotas.keys.sorted().compactMap { key in
-            quotas[key]!.group.exceeded(rules) ? (key, quotas[key]!.group) : nil
+            rules.quotaBreach(quotas[key]!.group, year: year, subject: .member).map { (key, $0) }
         }
-        return StoredReport(ledger: ledger, year: year, roster: roster, rules: rules, summary: summary, cells: cells,
+        return StoredReport(ledger: ledger, year: year, roster: roster, rules: rules, language: language,
+                            summary: summary, cells: cells,
                             memberOrder: Ledger.MemberOrder(cellRank: cellRank), exceededQuotas: exceeded)
     }
 
@@ -125,7 +131,7 @@ struct StoredReport {
 
         func forEachRejection(_ body: (RejectionRow) throws -> Void) throws {
             try report.ledger.forEachFinding(year: report.year, of: .rejected, cellKey: cellKey) { entry in
-                try body(Self.row(entry))
+                try body(row(entry))
             }
         }
 
@@ -133,23 +139,23 @@ struct StoredReport {
         func forEachWarning(_ body: (RejectionRow) throws -> Void) throws {
             for source in [FindingSource.currentForms, .supersededForms] {
                 try report.ledger.forEachFinding(year: report.year, of: source, cellKey: cellKey) { entry in
-                    if entry.finding.severity == .warning { try body(Self.row(entry)) }
+                    if entry.finding.severity == .warning { try body(row(entry)) }
                 }
             }
             // One pass per organisation over its quota (few): the rows stay in the store until written.
-            for (key, group) in report.exceededQuotas {
+            for (key, finding) in report.exceededQuotas {
                 try report.ledger.forEachCurrentForm(year: report.year, status: .final, level: .excellent,
                                                      cellKey: cellKey) { form in
                     if ReportBuilder.quotaGroup(form, roster: report.roster)?.key == key {
-                        try body(group.warning(form, rules: report.rules))
+                        try body(ReportBuilder.row(form, finding, report.language))
                     }
                 }
             }
         }
 
-        private static func row(_ entry: FindingEntry) -> RejectionRow {
+        private func row(_ entry: FindingEntry) -> RejectionRow {
             RejectionRow(file: entry.originalName, code: entry.finding.code, field: entry.finding.field,
-                         reason: entry.finding.message, fullName: entry.fullName, partyCell: entry.partyCell)
+                         reason: entry.finding.message(report.language), fullName: entry.fullName, partyCell: entry.partyCell)
         }
     }
 }

@@ -25,28 +25,28 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case exemptMember = "EXEMPT_MEMBER"
     case legacyFontConverted = "LEGACY_FONT_CONVERTED"
     case trackedChanges = "TRACKED_CHANGES"
+    case decisionConflictsWithRule = "DECISION_CONFLICTS_WITH_RULE"
 
     /// The severity the contract gives the code.
     public var severity: Severity {
         switch self {
         case .duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
-             .exemptMember, .legacyFontConverted, .trackedChanges:
+             .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule:
             return .warning
         default:
             return .error
         }
     }
 
-    /// The auditor-facing message. `field` is named in Vietnamese where it is a known form field;
-    /// `detail` adds what only the caller knows (a limit, a date pair).
-    public func message(field: String? = nil, detail: String? = nil, language: MessageLanguage = .vi) -> String {
+    /// The code's sentence, with the field named in Vietnamese where it is a known form field.
+    /// A finding's own facts are added by `Finding.message(_:)`.
+    public func message(field: String? = nil, language: MessageLanguage = .vi) -> String {
         let base = language == .vi ? vietnamese : english
         var text = base
         if let field, field != "file" {
             let name = language == .vi ? FieldNames.vietnamese(field) : field
             text += language == .vi ? " — trường: \(name)" : " — field: \(name)"
         }
-        if let detail, !detail.isEmpty { text += " (\(detail))" }
         return text
     }
 
@@ -72,10 +72,11 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .duplicateSubmission: return "Đã có bản kiểm điểm mới hơn của cùng đảng viên thay thế bản này"
         case .levelCapped: return "Mức xếp loại bị hạ theo quy định"
         case .levelDiffersFromSelf: return "Mức xếp loại được quyết định khác mức tự nhận"
-        case .quotaExceeded: return "Số đảng viên Hoàn thành xuất sắc nhiệm vụ vượt 20% số Hoàn thành tốt nhiệm vụ"
+        case .quotaExceeded: return "Số Hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ cho phép so với số Hoàn thành tốt nhiệm vụ; cấp có thẩm quyền xem xét"
         case .exemptMember: return "Đảng viên thuộc diện không xếp loại"
         case .legacyFontConverted: return "Văn bản dùng phông chữ cũ (TCVN3/VNI), đã chuyển sang Unicode"
         case .trackedChanges: return "Văn bản còn nội dung theo dõi sửa đổi; đã chấp nhận phần thêm, bỏ phần xóa"
+        case .decisionConflictsWithRule: return "Quyết định của cấp có thẩm quyền khác với quy định; giữ nguyên quyết định, đề nghị cấp ủy xem xét lại"
         }
     }
 
@@ -101,10 +102,11 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .duplicateSubmission: return "Superseded by a newer form of the same member"
         case .levelCapped: return "Level lowered by a rule"
         case .levelDiffersFromSelf: return "Decided level differs from the self-assessed level"
-        case .quotaExceeded: return "Excellent ratings exceed 20 % of good ratings"
+        case .quotaExceeded: return "Excellent ratings exceed the allowed share of good ratings; for the deciding body to consider"
         case .exemptMember: return "Member exempt from classification"
         case .legacyFontConverted: return "Legacy TCVN3/VNI text converted to Unicode"
         case .trackedChanges: return "Document had tracked changes; insertions accepted, deletions dropped"
+        case .decisionConflictsWithRule: return "The competent body's decision conflicts with a rule; the decision is kept, for the committee to review"
         }
     }
 }

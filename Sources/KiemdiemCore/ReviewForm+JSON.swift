@@ -72,25 +72,44 @@ extension ReviewForm {
 }
 
 extension Finding {
-    public var json: JSONValue {
+    /// The contract's finding object, its message rendered in `language`; `rule` names the rule
+    /// and its regulation (docs/rules.md), `null` for findings no rule made.
+    public func json(_ language: MessageLanguage = .vi) -> JSONValue {
         .object([
             ("code", .string(code.rawValue)),
             ("severity", .string(severity.rawValue)),
             ("field", .string(field)),
-            ("message", .string(message)),
+            ("message", .string(message(language))),
             ("evidence", .string(evidence)),
             ("location", .string(location)),
+            ("rule", rule?.json ?? .null),
+        ])
+    }
+}
+
+extension RuleCitation {
+    public var json: JSONValue {
+        .object([
+            ("id", .string(id)),
+            ("regulation", .string(regulation)),
+            ("article", .string(article)),
+            ("confirmed", .bool(confirmed)),
         ])
     }
 }
 
 extension Classification {
-    public var json: JSONValue {
+    /// `reasons`: each rule that capped the level or conflicts with the decision kept, with its
+    /// text in `language`.
+    public func json(_ language: MessageLanguage = .vi) -> JSONValue {
         .object([
             ("level", .raw(level)),
             ("status", .string(status.rawValue)),
             ("basis", .raw(basis)),
             ("ruleset", .raw(ruleset)),
+            ("reasons", .array(reasons.map { reason in
+                .object([("rule", reason.rule.json), ("text", .string(reason.text(language)))])
+            })),
         ])
     }
 }

@@ -210,20 +210,47 @@ public enum ClassificationBasis: String, Sendable, Codable {
     case rule
 }
 
-/// The member's level after the rules of the form's year.
+/// The member's (or organisation's) level after the rules of the form's year.
 public struct Classification: Sendable, Equatable, Codable {
     public var level: Level?
     public var status: ClassificationStatus
     public var basis: ClassificationBasis?
     public var ruleset: Ruleset?
-    public init(level: Level?, status: ClassificationStatus, basis: ClassificationBasis?, ruleset: Ruleset?) {
+    /// Why a rule had a say: a provisional level it capped, or a decision that conflicts with it
+    /// and is kept. Shown beside the level wherever the level is shown.
+    public var reasons: [LevelReason]
+    public init(level: Level?, status: ClassificationStatus, basis: ClassificationBasis?, ruleset: Ruleset?,
+                reasons: [LevelReason] = []) {
         self.level = level
         self.status = status
         self.basis = basis
         self.ruleset = ruleset
+        self.reasons = reasons
     }
 
     public static func unclassified(_ ruleset: Ruleset?) -> Classification {
         Classification(level: nil, status: .unclassified, basis: nil, ruleset: ruleset)
+    }
+}
+
+/// A rule's say on a level: it capped a provisional level (`capped`), or it would have and the
+/// competent body's decision is kept (`decisionKept`).
+public struct LevelReason: Sendable, Hashable, Codable {
+    public var rule: RuleCitation
+    public var detail: FindingDetail
+
+    public init(rule: RuleCitation, detail: FindingDetail) {
+        self.rule = rule
+        self.detail = detail
+    }
+
+    /// "HTTNV → KHTNV: bị kỷ luật trong năm — QĐ 124-QĐ/TW, Điều 12 khoản 4.3".
+    public func text(_ language: MessageLanguage) -> String {
+        detail.text(language) + ": " + rule.text(language)
+    }
+
+    /// Several reasons on one line, for a sheet cell.
+    public static func text(_ reasons: [LevelReason], _ language: MessageLanguage) -> String? {
+        reasons.isEmpty ? nil : reasons.map { $0.text(language) }.joined(separator: "; ")
     }
 }

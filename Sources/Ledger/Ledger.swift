@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KiemdiemCore
+import ReviewRules
 
 /// The embedded store of every run, submission, verdict, finding and level (SQLite through GRDB,
 /// WAL). The workbook is rebuilt from here for the whole year, never from tonight's files alone.
@@ -174,6 +175,14 @@ public final class Ledger: Sendable {
                 CREATE INDEX audit_events_year ON audit_events(year, cell_key);
                 """)
         }
+        migrator.registerMigration("v8: findings as data (detail, rule); writers render the message") { db in
+            // `message` stays for stores written before v8 and is written empty from now on:
+            // a finding's words depend on the language each writer is asked for.
+            try db.execute(sql: """
+                ALTER TABLE findings ADD COLUMN detail TEXT;
+                ALTER TABLE findings ADD COLUMN rule TEXT;
+                """)
+        }
         return migrator
     }
 
@@ -286,16 +295,6 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Which collective reports `collectiveMeetings` returns.
-    public enum CollectiveScope: Sendable {
-        /// The report of one party cell.
-        case cell(String)
-        /// The reports of every cell under a grassroots organisation.
-        case cellsOf(committee: String)
-        /// The grassroots organisation's own report (no cell named).
-        case organisation(committee: String)
-    }
-
     /// Counts for `kiemdiem status`.
     public func arrivalCount() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrivals") ?? 0 }
@@ -309,26 +308,19 @@ public final class Ledger: Sendable {
 
     // MARK: - Shared with LedgerTransaction
 
-    static func settleDuplicates(_ db: Database, newID: Int64, memberKey: String, year: Int,
-                                         finding: (String) -> Finding) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+    /// Applies the duplicate rule (`YearRules.settleDuplicates`) to a member's current forms.
+    static func settleDuplicates(_ db: Database, memberKey: String, year: Int) throws {
+        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, form_date, original_name FROM submissions
             WHERE year = ? AND member_key = ? AND verdict = 'accepted' AND superseded_by IS NULL
-            ORDER BY (form_date IS NULL), form_date DESC, id DESC
-            """), arguments: [year, memberKey])
-        // The later form date wins, then the later arrival (higher id); a missing date loses.
-        let sorted = rows.sorted { a, b in
-            let da: String? = a["form_date"], dbb: String? = b["form_date"]
-            if da != dbb { return (da ?? "") > (dbb ?? "") }
-            return (a["id"] as Int64) > (b["id"] as Int64)
+            """), arguments: [year, memberKey]).map { row in
+            DuplicateCandidate(id: row["id"], formDate: (row["form_date"] as String?).flatMap(CivilDate.init(iso:)),
+                               file: row["original_name"])
         }
-        guard let winner = sorted.first else { return }
-        let winnerID: Int64 = winner["id"]
-        let winnerName: String = winner["original_name"]
-        for loser in sorted.dropFirst() {
-            let loserID: Int64 = loser["id"]
-            try db.execute(sql: "UPDATE submissions SET superseded_by = ? WHERE id = ?", arguments: [winnerID, loserID])
-            try insert(finding(winnerName), submissionID: loserID, db: db)
+        guard let settled = YearRules.settleDuplicates(candidates) else { return }
+        for (loser, finding) in settled.superseded {
+            try db.execute(sql: "UPDATE submissions SET superseded_by = ? WHERE id = ?", arguments: [settled.winner.id, loser.id])
+            try insert(finding, submissionID: loser.id, db: db)
         }
     }
 
@@ -336,10 +328,11 @@ public final class Ledger: Sendable {
         // Cached statements: a batch runs these hundreds of times, and preparing one each time
         // went through GRDB's authorizer for every column (a tenth of the recording thread).
         try db.cachedStatement(sql: """
-            INSERT INTO findings (submission_id, code, severity, field, message, evidence, location)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO findings (submission_id, code, severity, field, message, evidence, location, detail, rule)
+            VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)
             """).execute(arguments: [submissionID, finding.code.rawValue, finding.severity.rawValue, finding.field,
-                                     finding.message, finding.evidence, finding.location])
+                                     finding.evidence, finding.location, FindingJSON.encode(finding.detail),
+                                     FindingJSON.encode(finding.rule)])
     }
 
     static func findings(_ db: Database, _ id: Int64) throws -> [Finding] {
@@ -349,9 +342,21 @@ public final class Ledger: Sendable {
 
     static func finding(_ row: Row) -> Finding {
         let code = FindingCode(rawValue: row["code"]) ?? .invalidValue
-        var finding = Finding(code, field: row["field"], evidence: row["evidence"], location: row["location"],
-                              severity: Severity(rawValue: row["severity"]) ?? code.severity)
-        finding.message = row["message"]
-        return finding
+        return Finding(code, field: row["field"], evidence: row["evidence"], location: row["location"],
+                       severity: Severity(rawValue: row["severity"]) ?? code.severity,
+                       detail: FindingJSON.decode(row["detail"]), rule: FindingJSON.decode(row["rule"]))
+    }
+}
+
+/// A finding's detail and rule as the store keeps them: JSON text, `NULL` for none.
+enum FindingJSON {
+    static func encode<T: Encodable>(_ value: T?) -> String? {
+        guard let value, let data = try? JSONEncoder().encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

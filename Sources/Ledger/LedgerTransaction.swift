@@ -1,5 +1,6 @@
 import GRDB
 import KiemdiemCore
+import ReviewRules
 
 /// The reads and writes of one store transaction (`Ledger.transaction`). The nightly run records
 /// a whole batch of files in one of these, so the batch costs one commit instead of one per file.
@@ -16,8 +17,7 @@ public struct LedgerTransaction {
     /// Records a new submission, its findings and its arrival, and settles duplicates of the same
     /// member: the later form date wins, then the later arrival. Returns the new submission's id.
     @discardableResult
-    public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
-                       duplicateFinding: (String) -> Finding) throws -> Int64 {
+    public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
@@ -42,7 +42,7 @@ public struct LedgerTransaction {
             VALUES (?, ?, ?, ?, ?, ?, 0)
             """).execute(arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
         if submission.verdict == .accepted, let key = submission.memberKey {
-            try Ledger.settleDuplicates(db, newID: id, memberKey: key, year: submission.year, finding: duplicateFinding)
+            try Ledger.settleDuplicates(db, memberKey: key, year: submission.year)
         }
         return id
     }
@@ -56,8 +56,11 @@ public struct LedgerTransaction {
             """).execute(arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
     }
 
-    /// Accepted collective reports with their meeting dates, for the order rules of the batch.
-    public func collectiveMeetings(year: Int, _ scope: Ledger.CollectiveScope) throws -> [(file: String, date: CivilDate)] {
+}
+
+/// The order rules of ReviewRules read the year's accepted forms from the store.
+extension LedgerTransaction: AcceptedForms {
+    public func collectiveMeetings(year: Int, _ scope: CollectiveScope) throws -> [DatedForm] {
         var sql = """
             SELECT original_name, meeting_date FROM submissions
             WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' AND meeting_date IS NOT NULL
@@ -75,19 +78,18 @@ public struct LedgerTransaction {
             _ = arguments.append(contentsOf: [committee])
         }
         return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY meeting_date"), arguments: arguments).compactMap { row in
-            (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
+            (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { DatedForm(file: row["original_name"], date: $0) }
         }
     }
 
-    /// Accepted members of a cell whose committee decision is dated before `date`.
-    public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [(file: String, date: CivilDate)] {
+    public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [DatedForm] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT original_name, committee_date FROM submissions
             WHERE year = ? AND kind = 'individual' AND verdict = 'accepted' AND superseded_by IS NULL
               AND cell_key = ? AND committee_date IS NOT NULL AND committee_date < ?
             ORDER BY committee_date
             """), arguments: [year, cellKey, date.iso]).compactMap { row in
-            (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { (row["original_name"], $0) }
+            (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { DatedForm(file: row["original_name"], date: $0) }
         }
     }
 }

@@ -198,11 +198,5 @@ extension Ledger {
     }
 
     /// A finding row as `submissions(year:)` decodes it.
-    private static func decodeFinding(_ row: Row) -> Finding {
-        let code = FindingCode(rawValue: row["code"]) ?? .invalidValue
-        var finding = Finding(code, field: row["field"], evidence: row["evidence"], location: row["location"],
-                              severity: Severity(rawValue: row["severity"]) ?? code.severity)
-        finding.message = row["message"]
-        return finding
-    }
+    private static func decodeFinding(_ row: Row) -> Finding { finding(row) }
 }

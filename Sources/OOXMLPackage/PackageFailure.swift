@@ -6,7 +6,7 @@ public struct PackageFailure: Error, Sendable, Equatable {
     public init(_ finding: Finding) { self.finding = finding }
 
     public init(_ code: FindingCode, evidence: String? = nil, detail: String? = nil) {
-        self.finding = Finding(code, field: "file", evidence: evidence, detail: detail)
+        self.finding = Finding(code, field: "file", evidence: evidence, detail: detail.map(FindingDetail.technical))
     }
 
     public var code: FindingCode { finding.code }

@@ -92,7 +92,7 @@ public struct ZipArchive: Sendable {
             // Word refuses such a file, and readers differ on which copy counts (first or last),
             // so one upload could show the secretary one member's form and the batch another.
             if folded[key] != nil {
-                throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "hai mục cùng tên trong gói")
+                throw PackageFailure(.corruptArchive, evidence: entry.name, detail: "×2")
             }
             folded[key] = position
         }

@@ -166,6 +166,6 @@ struct ExtractionPass {
 
     /// The one way this module makes a finding; a finding about a line says where that line is.
     func finding(_ code: FindingCode, field: String? = nil, evidence: String? = nil, at index: Int? = nil) -> Finding {
-        Finding(code, field: field, evidence: evidence, location: index.map(place(of:)), language: language)
+        Finding(code, field: field, evidence: evidence, location: index.map(place(of:)))
     }
 }

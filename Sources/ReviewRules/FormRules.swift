@@ -28,11 +28,17 @@ public enum FormRules {
     /// - Parameter prior: findings of the earlier stages; a field already reported as invalid or
     ///   ambiguous is not reported again as missing.
     ///   - member: the member's roster entry, when a roster is configured and names them.
-    public static func evaluate(_ form: ReviewForm, prior: [Finding] = [], options: RuleOptions = RuleOptions(),
+    public static func evaluate(_ form: ReviewForm, prior: [Finding] = [], options: RuleOptions,
                                 member: RosterEntry? = nil) -> FormVerdict {
+        evaluate(form, prior: prior, rules: YearRules(options: options), member: member)
+    }
+
+    public static func evaluate(_ form: ReviewForm, prior: [Finding] = [], rules: YearRules = YearRules(),
+                                member: RosterEntry? = nil) -> FormVerdict {
+        let options = rules.options
         var findings: [Finding] = []
-        func add(_ code: FindingCode, _ field: String?, _ evidence: String? = nil, detail: String? = nil) {
-            findings.append(Finding(code, field: field, evidence: evidence, detail: detail, language: options.language))
+        func add(_ code: FindingCode, _ field: String?, _ evidence: String? = nil, detail: FindingDetail? = nil) {
+            findings.append(Finding(code, field: field, evidence: evidence, detail: detail))
         }
         let reported = Set(prior.compactMap(\.field))
 
@@ -45,7 +51,7 @@ public enum FormRules {
             add(.classifiedBeforeReview, field, missing.joined(separator: ", "))
         }
         if let batchYear = options.batchYear, let year = form.year, year != batchYear {
-            add(.yearMismatch, "year", String(year), detail: options.language == .vi ? "năm của đợt: \(batchYear)" : "batch year: \(batchYear)")
+            add(.yearMismatch, "year", String(year), detail: .batchYear(batchYear))
         }
         findings += dateOrder(form, options: options)
 
@@ -53,7 +59,7 @@ public enum FormRules {
         guard !rejected else {
             return FormVerdict(findings: findings, classification: .unclassified(form.ruleset))
         }
-        let classification = classify(form, options: options, member: member, findings: &findings)
+        let classification = classify(form, rules: rules, member: member, findings: &findings)
         return FormVerdict(findings: findings, classification: classification)
     }
 
@@ -87,40 +93,40 @@ public enum FormRules {
     /// self-review ≤ cell review ≤ committee decision, each inside the review year's window.
     static func dateOrder(_ form: ReviewForm, options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
-        let vi = options.language == .vi
-        let dated: [(String, String, CivilDate?)] = [
-            ("date", vi ? "ngày tự kiểm điểm" : "self-review date", form.date),
-            ("cell_review.date", vi ? "ngày chi bộ đề xuất" : "cell review date", form.cellReview.date),
-            ("committee_decision.date", vi ? "ngày cấp ủy xếp loại" : "committee decision date", form.committeeDecision.date),
+        let dated: [(String, CivilDate?)] = [
+            ("date", form.date), ("cell_review.date", form.cellReview.date),
+            ("committee_decision.date", form.committeeDecision.date),
         ]
-        let present = dated.compactMap { entry in entry.2.map { (entry.0, entry.1, $0) } }
-        for (a, b) in zip(present, present.dropFirst()) where b.2 < a.2 {
-            findings.append(Finding(.dateOrder, field: b.0, evidence: "\(a.2.iso) > \(b.2.iso)",
-                                    detail: "\(a.1) \(a.2.iso) \(vi ? "sau" : "after") \(b.1) \(b.2.iso)", language: options.language))
+        let present = dated.compactMap { entry in entry.1.map { (entry.0, $0) } }
+        for (a, b) in zip(present, present.dropFirst()) where b.1 < a.1 {
+            findings.append(Finding(.dateOrder, field: b.0, evidence: "\(a.1.iso) > \(b.1.iso)",
+                                    detail: .datesReversed(field: a.0, date: a.1, laterField: b.0, laterDate: b.1)))
         }
         if let year = form.year, let first = CivilDate(year: year, month: 1, day: 1) {
             let lastMonth = 12 + options.monthsAfterYearEnd
             let endYear = year + (lastMonth - 1) / 12
             let endMonth = (lastMonth - 1) % 12 + 1
             let last = CivilDate(year: endYear, month: endMonth, day: CivilDate.daysIn(month: endMonth, year: endYear))!
-            for (field, name, date) in present where date < first || last < date {
+            for (field, date) in present where date < first || last < date {
                 findings.append(Finding(.dateOrder, field: field, evidence: date.iso,
-                                        detail: vi ? "\(name) ngoài khoảng \(first.iso) – \(last.iso)"
-                                                   : "\(name) outside \(first.iso) – \(last.iso)", language: options.language))
+                                        detail: .outsideWindow(field: field, from: first, to: last)))
             }
         }
         return findings
     }
 
     /// Final from the committee decision, else provisional from the cell's proposal, else from the
-    /// self-assessment; exempt members get no level; then the caps of the ruleset, each reported
-    /// with `LEVEL_CAPPED`.
-    static func classify(_ form: ReviewForm, options: RuleOptions, member: RosterEntry?,
+    /// self-assessment; exempt members get no level. Then the caps of the ruleset: a provisional
+    /// level is lowered (`LEVEL_CAPPED`); a decision is never overridden, the conflict is reported
+    /// (`DECISION_CONFLICTS_WITH_RULE`) and the level stays what the competent body decided
+    /// (docs/rules.md "Quyết định của cấp có thẩm quyền").
+    static func classify(_ form: ReviewForm, rules: YearRules, member: RosterEntry?,
                          findings: inout [Finding]) -> Classification {
         let ruleset = form.ruleset
-        let book = ruleset.map { RuleBook.resolved($0, options: options) }
-        if let member, let book, let reason = exemption(member, form: form, book: book, language: options.language) {
-            findings.append(Finding(.exemptMember, field: "member.full_name", evidence: reason, language: options.language))
+        let book = ruleset.map(rules.book)
+        if form.kind == .individual, let member, let year = form.year, let reason = rules.exemption(member, year: year) {
+            findings.append(Finding(.exemptMember, field: "member.full_name", detail: .exemption(reason),
+                                    rule: book.map(Citations.exemption)))
             return Classification(level: nil, status: .exempt, basis: .rule, ruleset: ruleset)
         }
         let ownLevel = form.kind == .collective ? form.collective?.level : form.selfAssessment.partyMemberLevel
@@ -131,7 +137,7 @@ public enum FormRules {
             (level, status, basis) = (decided, .final, .committeeDecision)
             if let own = ownLevel, own != decided {
                 findings.append(Finding(.levelDiffersFromSelf, field: "committee_decision.level",
-                                        evidence: "\(own.vietnamese) → \(decided.vietnamese)", language: options.language))
+                                        evidence: "\(own.vietnamese) → \(decided.vietnamese)"))
             }
         } else if let proposed = form.cellReview.proposedLevel {
             (level, status, basis) = (proposed, .provisional, .cellReview)
@@ -140,51 +146,44 @@ public enum FormRules {
         } else {
             (level, status, basis) = (nil, .provisional, nil)
         }
-        if var current = level, let book {
-            for cap in Cap.applicable(book, member: member) {
+        var reasons: [LevelReason] = []
+        if let chosen = level, let book {
+            var current = chosen
+            for cap in Cap.applicable(book, form: form, member: member) {
                 guard let capped = cap.limit(form), capped < current else { continue }
-                findings.append(Finding(.levelCapped, field: "classification.level", evidence: cap.evidence,
-                                        detail: "\(current.vietnamese) → \(capped.vietnamese)", language: options.language))
+                if status == .final {
+                    let detail = FindingDetail.decisionKept(decided: chosen, ruleAllows: capped)
+                    findings.append(Finding(.decisionConflictsWithRule, field: "committee_decision.level",
+                                            evidence: cap.evidence, detail: detail, rule: cap.rule))
+                    reasons.append(LevelReason(rule: cap.rule, detail: detail))
+                } else {
+                    let detail = FindingDetail.capped(from: current, to: capped)
+                    findings.append(Finding(.levelCapped, field: "classification.level", evidence: cap.evidence,
+                                            detail: detail, rule: cap.rule))
+                    reasons.append(LevelReason(rule: cap.rule, detail: detail))
+                    basis = .rule
+                }
                 current = capped
-                basis = .rule
             }
-            level = current
+            if status != .final { level = current }
         }
-        return Classification(level: level, status: status, basis: basis, ruleset: ruleset)
+        return Classification(level: level, status: status, basis: basis, ruleset: ruleset, reasons: reasons)
     }
-
-    /// Why the roster says this member is not classified this year, if it does.
-    static func exemption(_ member: RosterEntry, form: ReviewForm, book: RuleBook, language: MessageLanguage) -> String? {
-        let vi = language == .vi
-        if member.exempted { return vi ? "miễn công tác và sinh hoạt đảng (danh sách dòng \(member.line))" : "exempted from Party work (roster line \(member.line))" }
-        if member.suspended { return vi ? "đình chỉ sinh hoạt đảng (danh sách dòng \(member.line))" : "suspended (roster line \(member.line))" }
-        // The review date: the committee's decision, else the form's date, else 31 December [I].
-        if let admitted = member.admitted, let year = form.year,
-           let reviewed = form.committeeDecision.date ?? form.date ?? CivilDate(year: year, month: 12, day: 31),
-           admitted.months(until: reviewed) < book.admissionMonths {
-            return vi ? "kết nạp ngày \(admitted.iso), chưa đủ \(book.admissionMonths) tháng"
-                      : "admitted \(admitted.iso), less than \(book.admissionMonths) months"
-        }
-        return nil
-    }
-}
-
-/// "3", "3,5": months as a Vietnamese reader writes them.
-func months(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(String(value).map { $0 == "." ? "," : $0 })
 }
 
 /// A rule that lowers a level, with the regulation it comes from.
 struct Cap {
-    /// What the auditor reads: the rule and its source.
-    let evidence: String
+    let rule: RuleCitation
+    /// What was seen that makes the rule apply (language-neutral: a level, an item, a roster line).
+    let evidence: String?
     /// The highest level the rule allows for this form, or `nil` when it does not apply.
     let limit: @Sendable (ReviewForm) -> Level?
 
-    static func applicable(_ book: RuleBook, member: RosterEntry?) -> [Cap] {
+    static func applicable(_ book: RuleBook, form: ReviewForm, member: RosterEntry?) -> [Cap] {
         var caps: [Cap] = []
-        if book.civilServantLink {
-            caps.append(Cap(evidence: "\(book.regulation): xếp loại đảng viên không cao hơn xếp loại công chức, viên chức ở mức HTXSNV/KHTNV") { form in
+        if book.civilServantLink, form.kind == .individual {
+            caps.append(Cap(rule: Citations.civilServantLink(book),
+                            evidence: form.selfAssessment.civilServantLevel.map { "CCVC: \($0.abbreviation)" }) { form in
                 switch form.selfAssessment.civilServantLevel {
                 case .unsatisfactory?: return .unsatisfactory
                 case .good?, .satisfactory?: return .good
@@ -193,27 +192,40 @@ struct Cap {
             })
         }
         if book.poorCriterionCap {
-            caps.append(Cap(evidence: "\(book.regulation): có tiêu chí tự đánh giá \"Kém\"") { form in
+            let poor = form.criteria.filter { $0.rating == .poor }.map(\.item).joined(separator: ", ")
+            caps.append(Cap(rule: Citations.poorCriterion(book), evidence: poor.isEmpty ? nil : poor) { form in
                 form.criteria.contains { $0.rating == .poor } ? .unsatisfactory : nil
             })
         }
         if let bands = book.scoreBands, bands.count == 3 {
-            caps.append(Cap(evidence: "\(book.regulation): tổng điểm dưới ngưỡng của mức xếp loại (\(bands.map { String(Int($0)) }.joined(separator: "/")))") { form in
+            let subject: Citations.Subject = form.kind == .collective ? .organisation : .member
+            caps.append(Cap(rule: Citations.scoreBand(book, subject: subject),
+                            evidence: form.score?.total.map { "\(months($0))/100" }) { form in
                 guard let total = form.score?.total else { return nil }
-                if total >= bands[0] { return nil }
-                if total >= bands[1] { return .good }
-                if total >= bands[2] { return .satisfactory }
-                return .unsatisfactory
+                return ScoreBands.level(total: total, bands: bands)
             })
         }
-        if let member {
+        if let member, form.kind == .individual {
             if book.disciplineCap, member.disciplined, !(book.selfDetectedDisciplineExcused && member.selfDetected) {
-                caps.append(Cap(evidence: "\(book.regulation): bị kỷ luật trong năm (danh sách dòng \(member.line))") { _ in .unsatisfactory })
+                caps.append(Cap(rule: Citations.discipline(book), evidence: "#\(member.line)") { _ in .unsatisfactory })
             }
             if let limit = book.sickLeaveCapMonths, member.sickLeaveMonths >= limit {
-                caps.append(Cap(evidence: "\(book.regulation): nghỉ ốm \(months(member.sickLeaveMonths)) tháng (từ \(months(limit)) tháng trở lên)") { _ in .satisfactory })
+                caps.append(Cap(rule: Citations.sickLeave(book), evidence: "\(months(member.sickLeaveMonths)) ≥ \(months(limit))") { _ in
+                    .satisfactory
+                })
             }
         }
         return caps
+    }
+}
+
+/// The 100-point bands (QĐ 366 Điều 11): the highest level a total allows, `nil` for any.
+public enum ScoreBands {
+    public static func level(total: Double, bands: [Double]) -> Level? {
+        guard bands.count == 3 else { return nil }
+        if total >= bands[0] { return nil }
+        if total >= bands[1] { return .good }
+        if total >= bands[2] { return .satisfactory }
+        return .unsatisfactory
     }
 }

@@ -28,8 +28,8 @@ struct Inspect: ParsableCommand {
     @Option(help: "Năm của đợt kiểm điểm: tệp của năm khác bị từ chối (YEAR_MISMATCH).")
     var year: Int?
 
-    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
-    var language: String = "vi"
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en (mặc định: của --config, không thì vi).")
+    var language: String?
 
     @Option(help: "Danh sách đảng viên (CSV hoặc XLSX) để xét miễn, kỷ luật, nghỉ ốm.")
     var roster: String?
@@ -38,7 +38,7 @@ struct Inspect: ParsableCommand {
     var config: String?
 
     func validate() throws {
-        guard MessageLanguage(rawValue: language) != nil else {
+        guard language.map({ MessageLanguage(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--language phải là vi hoặc en")
         }
     }
@@ -48,12 +48,14 @@ struct Inspect: ParsableCommand {
             writeError("kiemdiem: không có tệp \(file)")
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
-        var pipeline = FormPipeline(rules: RuleOptions(batchYear: year, language: MessageLanguage(rawValue: language) ?? .vi))
+        var pipeline = FormPipeline(rules: YearRules(options: RuleOptions(batchYear: year)))
         var rosterPath = roster
+        var messages = language.flatMap(MessageLanguage.init(rawValue:)) ?? .vi
         if let config {
-            // As tonight's run would see the file: its limits, rules, batch year and roster.
+            // As tonight's run would see the file: its limits, rules, batch year, language and roster.
             let settings = try loadConfig(config)
-            pipeline = FormPipeline(limits: settings.limits, rules: settings.rules)
+            pipeline = FormPipeline(limits: settings.limits, rules: settings.yearRules)
+            if language == nil { messages = settings.language }
             if let year { pipeline.rules.batchYear = year }
             rosterPath = roster ?? settings.roster
         }
@@ -78,24 +80,25 @@ struct Inspect: ParsableCommand {
             anyRejected = anyRejected || outcome.rejected
             let name = URL(fileURLWithPath: file).lastPathComponent
             if json {
-                print(outcome.json(file: name, explain: explain).serialized())
+                print(outcome.json(file: name, explain: explain, language: messages).serialized())
             } else {
-                print(summary(outcome, name: name))
+                print(summary(outcome, name: name, language: messages))
             }
         }
         if anyRejected { throw ExitCode(ExitStatus.someRejected.rawValue) }
     }
 
-    private func summary(_ outcome: FormOutcome, name: String) -> String {
+    private func summary(_ outcome: FormOutcome, name: String, language: MessageLanguage) -> String {
         var lines = ["\(name): \(outcome.rejected ? "BỊ TỪ CHỐI" : "HỢP LỆ")"]
         if let form = outcome.form {
             lines.append("  \(form.member.fullName ?? "(không rõ tên)") — \(form.partyCell ?? "(không rõ chi bộ)") — năm \(form.year.map(String.init) ?? "?")")
         }
         if let level = outcome.classification.level {
-            lines.append("  Kết quả: \(level.vietnamese) (\(outcome.classification.status.rawValue))")
+            let reason = LevelReason.text(outcome.classification.reasons, language).map { " — \($0)" } ?? ""
+            lines.append("  Kết quả: \(level.vietnamese) (\(outcome.classification.status.rawValue))\(reason)")
         }
         for finding in outcome.findings {
-            lines.append("  [\(finding.code.rawValue)] \(finding.message)\(finding.evidence.map { ": \($0)" } ?? "")")
+            lines.append("  [\(finding.code.rawValue)] \(finding.message(language))\(finding.evidence.map { ": \($0)" } ?? "")")
             if explain, let location = finding.location { lines.append("      ở: \(location)") }
         }
         return lines.joined(separator: "\n")

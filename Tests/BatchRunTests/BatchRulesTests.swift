@@ -38,17 +38,23 @@ import ReviewRules
         var id: Int64 = 1
         for i in 0..<excellent { forms.append(record("xs\(i)", level: .excellent, id: id)); id += 1 }
         for i in 0..<good { forms.append(record("t\(i)", level: .good, id: id)); id += 1 }
-        // Another organisation's members never count here.
-        for i in 0..<3 { forms.append(record("b\(i)", committee: "Đảng bộ xã B", level: .excellent, id: id)); id += 1 }
-        let rows = ReportBuilder.quotaWarnings(forms.filter { $0.partyCommittee == "Đảng bộ xã A" },
-                                               roster: nil, rules: RuleOptions(quotaRounding: rounding))
+        // Another organisation within its own quota (1 of 5) is counted apart: never flagged, and
+        // its HTXSNV and HTTNV never change A's count.
+        forms.append(record("b-xs", committee: "Đảng bộ xã B", level: .excellent, id: id)); id += 1
+        for i in 0..<5 { forms.append(record("b\(i)", committee: "Đảng bộ xã B", level: .good, id: id)); id += 1 }
+        let rows = ReportBuilder.quotaWarnings(forms, year: 2020, roster: nil,
+                                               rules: YearRules(options: RuleOptions(quotaRounding: rounding)), language: .vi)
         #expect(rows.isEmpty == !flagged)
-        if flagged { #expect(rows.count == excellent && rows.allSatisfy { $0.code == .quotaExceeded }) }
+        #expect(rows.allSatisfy { $0.code == .quotaExceeded && $0.file.hasPrefix("xs") })
+        if flagged { #expect(rows.count == excellent) }
     }
 
     @Test func quotaCountsOnlyCommitteeDecisions() {
         let forms = [record("a", level: .excellent, status: .provisional, id: 1), record("b", level: .good, id: 2)]
-        #expect(ReportBuilder.quotaWarnings(forms, roster: nil, rules: RuleOptions()).isEmpty)
+        #expect(ReportBuilder.quotaWarnings(forms, year: 2020, roster: nil, rules: YearRules(), language: .vi).isEmpty)
+        // The same levels decided are over the quota.
+        let decided = [record("a", level: .excellent, id: 1), record("b", level: .good, id: 2)]
+        #expect(ReportBuilder.quotaWarnings(decided, year: 2020, roster: nil, rules: YearRules(), language: .vi).count == 1)
     }
 
     /// A run over the sample inbox with the sample roster: exemptions, caps, and who is missing.
@@ -66,7 +72,13 @@ import ReviewRules
         #expect(byName["Hồ Thị Thanh Tâm"]?.status == .exempt)
         #expect(byName["Hồ Thị Thanh Tâm"]?.findings.contains { $0.code == .exemptMember } == true)
         #expect(byName["Lê Văn Thành"]?.status == .exempt)
-        #expect(byName["Hoàng Minh Tuấn"]?.level == .unsatisfactory)
+        // Decided HTTNV by the cấp ủy, disciplined on the roster: the decision stays the result,
+        // the conflict is a finding (docs/rules.md "Quyết định của cấp có thẩm quyền").
+        let tuan = try #require(byName["Hoàng Minh Tuấn"])
+        #expect(tuan.level == .good && tuan.status == .final && tuan.basis == .committeeDecision)
+        let conflict = try #require(tuan.findings.first { $0.code == .decisionConflictsWithRule })
+        #expect(conflict.rule?.id == "member.discipline")
+        #expect(conflict.message(.vi).contains("QĐ 132-QĐ/TW"))
         #expect(byName["Ngô Đức Thắng"]?.level == .satisfactory)
 
         let book = try NightlyRunTests().readWorkbook(config.workbook)
@@ -78,6 +90,12 @@ import ReviewRules
         #expect(total[4] as? Int == 2)   // Không xếp loại: the two exempt members
         let warnings = rows["Cảnh báo"]!.dropFirst(2).map { "\($0[1])" }
         #expect(warnings.contains("EXEMPT_MEMBER") && warnings.contains("LEVEL_CAPPED"))
+        let tuanWarning = try #require(rows["Cảnh báo"]!.dropFirst(2).first {
+            "\($0[1])" == "DECISION_CONFLICTS_WITH_RULE" && "\($0[4])" == "Hoàng Minh Tuấn"
+        })
+        #expect("\(tuanWarning[3])".contains("bị kỷ luật trong năm"))
+        let tuanRow = try #require(rows["Đảng viên"]!.first { "\($0[1])" == "Hoàng Minh Tuấn" })
+        #expect(tuanRow.contains { "\($0)" == Level.good.vietnamese })
 
         // Biểu 6F: 22 readable roster rows had to review; 17 accepted forms are theirs.
         let statistics = rows["Thống kê"]!
@@ -125,12 +143,12 @@ import ReviewRules
         // The same member, decided before the meeting, arriving after the report: refused.
         let ledger = try Ledger(path: box.workspace.appendingPathComponent("kiemdiem.sqlite").path)
         let early = try ledger.transaction { store in
-            try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 5)!), year: 2020, store: store, language: .vi)
+            try YearRules().orderFindings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 5)!), year: 2020, accepted: store)
         }
         #expect(early.map(\.code) == [.dateOrder])
         #expect(early.first?.field == "committee_decision.date")
         let late = try ledger.transaction { store in
-            try BatchOrder.findings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, store: store, language: .vi)
+            try YearRules().orderFindings(for: memberDecided(on: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, accepted: store)
         }
         #expect(late.isEmpty)
     }
@@ -176,27 +194,25 @@ enum OrganisationKeyText {
         let run = try ledger.startRun(year: 2020, at: "2020-12-31T00:00:00Z")
         let dec15 = CivilDate(year: 2020, month: 12, day: 15)!
         try ledger.transaction { store in
-            try store.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t") { _ in
-                Finding(.duplicateSubmission)
-            }
+            try store.record(collective("dang-bo", cell: nil, meeting: dec15), runID: run, claimedAs: "a", arrivedAt: "t")
         }
         // A cell meeting after its organisation's: refused; before: fine.
         let late = try ledger.transaction { store in
-            try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, store: store, language: .vi)
+            try YearRules().orderFindings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 20)!), year: 2020, accepted: store)
         }
         #expect(late.map(\.code) == [.dateOrder])
         let early = try ledger.transaction { store in
-            try BatchOrder.findings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!), year: 2020, store: store, language: .vi)
+            try YearRules().orderFindings(for: report(cell: "Chi bộ Thôn 1", meeting: CivilDate(year: 2020, month: 12, day: 10)!), year: 2020, accepted: store)
         }
         #expect(early.isEmpty)
 
         // The organisation's report arriving after a cell that met later than it: refused.
         try ledger.transaction { store in
             try store.record(collective("thon-2", cell: "Chi bộ Thôn 2", meeting: CivilDate(year: 2020, month: 12, day: 18)!),
-                             runID: run, claimedAs: "b", arrivedAt: "t") { _ in Finding(.duplicateSubmission) }
+                             runID: run, claimedAs: "b", arrivedAt: "t")
         }
         let organisation = try ledger.transaction { store in
-            try BatchOrder.findings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!), year: 2020, store: store, language: .vi)
+            try YearRules().orderFindings(for: report(cell: nil, meeting: CivilDate(year: 2020, month: 12, day: 16)!), year: 2020, accepted: store)
         }
         #expect(organisation.map(\.code) == [.dateOrder])
     }

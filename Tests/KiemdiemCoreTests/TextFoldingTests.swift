@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KiemdiemCore
 
@@ -98,7 +99,7 @@ import Testing
 
     @Test func severitiesFollowTheContract() {
         let warnings: Set<FindingCode> = [.duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
-                                          .exemptMember, .legacyFontConverted, .trackedChanges]
+                                          .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule]
         for code in FindingCode.allCases {
             #expect((code.severity == .warning) == warnings.contains(code), "\(code.rawValue)")
         }
@@ -106,8 +107,30 @@ import Testing
 
     @Test func messageNamesTheFieldInVietnamese() {
         let finding = Finding(.missingField, field: "member.full_name")
-        #expect(finding.message.contains("Họ và tên"))
+        #expect(finding.message(.vi).contains("Họ và tên"))
+        #expect(finding.message(.en) == "Required field missing — field: member.full_name")
         #expect(finding.severity == .error)
+    }
+
+    /// A finding holds data; the writer picks the language: the same value gives both messages,
+    /// with its detail and its rule's regulation.
+    @Test func theWriterChoosesTheLanguage() throws {
+        let rule = RuleCitation(id: "member.discipline", regulation: "QĐ 124-QĐ/TW, HD 25-HD/BTCTW",
+                                article: "Điều 12 khoản 4.3", vietnamese: "bị kỷ luật trong năm", english: "disciplined in the year")
+        let finding = Finding(.decisionConflictsWithRule, field: "committee_decision.level",
+                              detail: .decisionKept(decided: .good, ruleAllows: .unsatisfactory), rule: rule)
+        #expect(finding.message(.vi).contains("giữ nguyên quyết định HTTNV; theo quy định tối đa KHTNV"))
+        #expect(finding.message(.vi).contains("bị kỷ luật trong năm — QĐ 124-QĐ/TW, HD 25-HD/BTCTW, Điều 12 khoản 4.3"))
+        #expect(finding.message(.en).contains("decision HTTNV kept; the rule allows at most KHTNV"))
+        #expect(finding.message(.en).contains("disciplined in the year — QĐ 124-QĐ/TW"))
+        let dates = Finding(.dateOrder, field: "cell_review.date",
+                            detail: .datesReversed(field: "date", date: CivilDate(year: 2020, month: 12, day: 20)!,
+                                                   laterField: "cell_review.date", laterDate: CivilDate(year: 2020, month: 12, day: 15)!))
+        #expect(dates.message(.vi).hasSuffix("(ngày tự kiểm điểm 2020-12-20 sau ngày chi bộ đề xuất 2020-12-15)"))
+        #expect(dates.message(.en).hasSuffix("(self-review date 2020-12-20 after cell review date 2020-12-15)"))
+        // Stored and read back as data, it renders the same.
+        let decoded = try JSONDecoder().decode(Finding.self, from: JSONEncoder().encode(finding))
+        #expect(decoded == finding && decoded.message(.en) == finding.message(.en))
     }
 }
 
