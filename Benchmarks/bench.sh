@@ -5,6 +5,9 @@
 # Knobs (environment):  BENCH_SIZES="1000 10000"  BENCH_WORKERS="1 2"  BENCH_REPEAT=3
 #                       BENCH_BASELINE_N=1000  BENCH_CORPUS=Benchmarks/corpus  BENCH_SEED=2020
 #                       BENCH_FLOOR_SIZES (default: BENCH_SIZES; empty: no floor runs)
+#                       BENCH_REFERENCE=<git revision>: also run that revision's kiemdiem on the same
+#                       corpus, interleaved repeat by repeat, so "as fast as before" is measured in
+#                       one run on one machine state, not against figures of another day
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${BENCH_SIZES:-"1000 10000"}
@@ -24,6 +27,18 @@ python3 -c 'import docx, openpyxl' 2>/dev/null ||
 say "swift build -c release"
 swift build -c release >&2
 bin=$(swift build -c release --show-bin-path)/kiemdiem
+bins=("kiemdiem=$bin")
+if [[ -n ${BENCH_REFERENCE:-} ]]; then
+  ref=$(git rev-parse --short "$BENCH_REFERENCE")
+  refdir=$corpus/reference-$ref
+  [[ -d $refdir ]] || git worktree add --detach "$refdir" "$ref" >&2
+  say "swift build -c release (reference $ref)"
+  (cd "$refdir" && swift build -c release >&2)
+  bins+=("reference=$(cd "$refdir" && swift build -c release --show-bin-path)/kiemdiem")
+  echo "{\"reference\":\"$ref\"}" > "$corpus/reference.json"
+else
+  rm -f "$corpus/reference.json"
+fi
 gcc -O2 -Wall -o "$corpus/floor" Benchmarks/floor.c $(pkg-config --cflags --libs libxml-2.0 libzip)
 
 # --- corpora (form i depends only on the seed and i: the 1,000 forms are the first of the 10,000)
@@ -61,6 +76,8 @@ done
 for n in $sizes; do
   for w in $workers_list; do
     for ((r = 1; r <= repeat; r++)); do
+     for entry in "${bins[@]}"; do
+      what=${entry%%=*}; exe=${entry#*=}
       run=$corpus/run-$n-$w
       rm -rf "$run"; mkdir -p "$run/inbox"
       # hard links: the run moves them, the corpus stays
@@ -77,18 +94,19 @@ report:
 YML
       sync; l=$(load)
       set +e
-      /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$bin" run --config "$run/pipeline.yml" 2> "$run/stderr.txt"
+      /usr/bin/time -f '%e %M %U %S' -o "$corpus/time.txt" "$exe" run --config "$run/pipeline.yml" 2> "$run/stderr.txt"
       status=$?
       set -e
       read -r e m u s < <(tail -n 1 "$corpus/time.txt")
-      if [[ $status != 0 && $status != 3 ]]; then say "kiemdiem run failed ($status):"; cat "$run/stderr.txt" >&2; exit 1; fi
+      if [[ $status != 0 && $status != 3 ]]; then say "$what run failed ($status):"; cat "$run/stderr.txt" >&2; exit 1; fi
       summary=$(tail -n 1 "$run/stderr.txt")
       claimed=$(sed -E 's/.*nhận ([0-9]+).*/\1/' <<< "$summary")
       accepted=$(sed -E 's/.*hợp lệ ([0-9]+).*/\1/' <<< "$summary")
-      [[ $claimed == "$n" ]] || { say "kiemdiem claimed $claimed of $n"; exit 1; }
-      record "{\"what\":\"kiemdiem\",\"n\":$n,\"workers\":$w,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"accepted\":$accepted}"
-      say "kiemdiem n=$n workers=$w rep=$r: ${e}s ${m}KB (load $l) — $summary"
+      [[ $claimed == "$n" ]] || { say "$what claimed $claimed of $n"; exit 1; }
+      record "{\"what\":\"$what\",\"n\":$n,\"workers\":$w,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s,\"accepted\":$accepted}"
+      say "$what n=$n workers=$w rep=$r: ${e}s ${m}KB (load $l) — $summary"
       rm -rf "$run"
+     done
     done
   done
 done

@@ -36,7 +36,9 @@ def main():
         values = [r["n"] / max(r["user"] + r["sys"], 0.01) for r in groups.get(key, [])]
         return statistics.median(values) if values else None
 
-    order = {"kiemdiem": 0, "baseline": 1, "floor": 2, "floor-parts": 3}
+    reference_file = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "reference.json")
+    reference = json.load(open(reference_file))["reference"] if os.path.exists(reference_file) else None
+    order = {"kiemdiem": 0, "reference": 1, "baseline": 2, "floor": 3, "floor-parts": 4}
     print()
     if "--machine" in sys.argv:
         print(f"machine: {machine()}")
@@ -45,7 +47,7 @@ def main():
     for key in sorted(groups, key=lambda k: (order[k[0]], k[1], k[2])):
         what, n, w = key
         loads = ", ".join(f"{r['load']:.2f}" for r in groups[key])
-        label = {"kiemdiem": "kiemdiem run", "baseline": "baseline (python-docx + openpyxl)",
+        label = {"kiemdiem": "kiemdiem run", "reference": f"kiemdiem run at {reference} (reference)", "baseline": "baseline (python-docx + openpyxl)",
                  "floor": "floor: unzip + walk word/document.xml (C)",
                  "floor-parts": "floor, all parts kiemdiem parses (C)"}[what]
         print(f"| {label} | {n:,} | {w} | {rate(key):,.1f} | {cpu_rate(key):,.1f} | {med(key, 'rss_kb') / 1024:,.1f} "
@@ -82,6 +84,9 @@ def main():
            "–", "{:.0%}", lambda v: True)
     target(f"2 workers / 1 worker at {big:,}" if big else "2 workers / 1 worker", ratio(rate(k2), rate(k1)),
            "≥ 1.7×", "{:.2f}×", lambda v: v >= 1.7)
+    for w in sorted({k[2] for k in groups if k[0] == "reference"}):
+        target(f"kiemdiem / reference {reference} at {big:,}, {w} worker{'s' if w > 1 else ''}, wall (same run)",
+               ratio(rate(("kiemdiem", big, w)), rate(("reference", big, w))), "≥ 0.90", "{:.2f}×", lambda v: v >= 0.9)
     for w in sorted({k[2] for k in groups if k[0] == "kiemdiem"}):
         if big == small:
             target(f"peak RSS at {big:,}, {w} worker{'s' if w > 1 else ''}", med(("kiemdiem", big, w), "rss_kb") / 1024,
