@@ -19,10 +19,24 @@ TEMPLATES = {
     #            civil-servant group label (None: no such line), party-member group label)
     "02A-2023": ("Mẫu 02A-HD KĐ.ĐG 2023", "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)"),
     "02B-2023": ("Mẫu 02B-HD KĐ.ĐG 2023", "(Cá nhân giữ chức vụ lãnh đạo, quản lý)"),
-    "2A-2025": ("Mẫu 2A-HD KĐ.ĐG 2025", "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)"),
-    "2B-2025": ("Mẫu 2B-HD KĐ.ĐG 2025", "(Cá nhân giữ chức vụ lãnh đạo, quản lý)"),
+    # HD 43 (2025) letters: 2A the leader, 2B the member without a post, 2C outside the political
+    # system; the code printed with or without its leading zero (docs/forms-2025.md §0).
+    "2A-2025": ("Mẫu 2A-HD KĐ.ĐG 2025", "(Cá nhân giữ chức vụ lãnh đạo, quản lý)"),
+    "2B-2025": ("Mẫu 02B-HD KĐ.ĐG 2025", "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)"),
     "2C-2025": ("Mẫu 2C-HD KĐ.ĐG 2025", "(Đảng viên không làm việc trong hệ thống chính trị)"),
 }
+CODE_2A_ZERO = "Mẫu 02A-HD KĐ.ĐG 2025"
+
+# The 2025 forms as HD 43 prints them: the title, part A (sections I–VI), part B (the score groups
+# and the proposed level; the member's own level is the one proposed here).
+TITLE_2025 = "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN"
+PART_A = "A. NỘI DUNG KIỂM ĐIỂM"
+PART_B = "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI"
+B_I = "I. Đánh giá theo các nhóm tiêu chí"
+B_GENERAL = "Nhóm tiêu chí chung"
+B_RESULTS = "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ"
+B_TOTAL = "Tổng điểm"
+B_II = "II. Đề xuất xếp loại mức chất lượng:"
 
 ITEM_I1_2023 = ("Về tư tưởng chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; tinh thần đoàn kết, "
                 "thống nhất trong nội bộ; trách nhiệm nêu gương; việc thực hiện những điều đảng viên không được làm; "
@@ -46,8 +60,8 @@ def labels(tpl):
     if tpl.endswith("2023"):
         return ITEM_I1_2023, ITEM_I2_2023, C.SEC_VII, C.VII1_LABEL, C.VII2_LABEL
     if tpl == "2C-2025":
-        return ITEM_I1_2C, ITEM_I2_2C, SEC_VII_2025, None, VII_PARTY_2C
-    return ITEM_I1_2023, ITEM_I2_2023, SEC_VII_2025, VII_CIVIL_2025, VII_PARTY_2025
+        return ITEM_I1_2C, ITEM_I2_2C, PART_B, None, B_II
+    return ITEM_I1_2023, ITEM_I2_2023, PART_B, None, B_II
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,16 +189,12 @@ SCORE_II = ("II", "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ"
 
 
 def score_rows(general, results=None, split=None, total=None):
-    """Rows (TT, Tiêu chí, Điểm tối đa, Điểm tự chấm) as written; split = [(tt, criterion, max, self)]
-    replaces the numbers of group II by sub-rows (the group row then carries no numbers)."""
-    rows = [SCORE_I + (general,)]
+    """Part B's three printed numbers as written: (general …/30, results …/70, total …/100); split
+    = [(tt, criterion, max, self)] is the member's own working for the results group, summed."""
     if split:
-        rows.append(SCORE_II[:2] + ("", ""))
-        rows += split
-    else:
-        rows.append(SCORE_II + (results,))
-    rows.append(("", SCORE_TOTAL, "100", total))
-    return rows
+        value = sum(float(me.replace(",", ".")) for _, _, _, me in split)
+        results = (str(int(value)) if value == int(value) else str(value)).replace(".", ",")
+    return (general, results, total)
 
 
 G, E, A = "good", "excellent", "average"
@@ -257,7 +267,7 @@ MEMBERS = [
          civil=S, party=S, cell_review=S, committee=S),
 
     # ---------------- 2025 ----------------
-    dict(file="ngo-duc-thang-2025", tpl="2B-2025", year=2025, cell="TC", writer="python-docx", header="table",
+    dict(file="ngo-duc-thang-2025", tpl="2A-2025", code_text=CODE_2A_ZERO, year=2025, cell="TC", writer="python-docx", header="table",
          case="upper", code=True, year_style="Năm 2025", identity="lines", dob_style="dash", ticks="glyph",
          boxes="lines", signature="table", zero=True,
          name="Ngô Đức Thắng", dob=(25, 12, 1979), date=(10, 12, 2025),
@@ -268,7 +278,7 @@ MEMBERS = [
          score=score_rows("27,5", split=[("1", "Kết quả thực hiện nhiệm vụ được giao", "40", "35"),
                                          ("2", "Kết quả lãnh đạo, quản lý đơn vị", "30", "24")], total="86,5"),
          civil=G, party=G, cell_review=G, committee=G),
-    dict(file="nguyen-van-an-2025", tpl="2B-2025", year=2025, cell="VP", writer="wordxml", checkbox="sdt",
+    dict(file="nguyen-van-an-2025", tpl="2A-2025", b_table=True, year=2025, cell="VP", writer="wordxml", checkbox="sdt",
          header="table", case="upper", code=True, year_style="Năm 2025", identity="inline", dob_style="slash",
          ticks="glyph", boxes="same", signature="table", zero=True,
          name="Nguyễn Văn An", dob=(12, 5, 1980), date=(9, 12, 2025),
@@ -281,7 +291,7 @@ MEMBERS = [
                                        ("3", "Trách nhiệm nêu gương; phòng, chống tham nhũng, lãng phí, tiêu cực", "10", "9")],
                           total="87"),
          civil=G, party=G, cell_review=G, committee=None),
-    dict(file="ho-thi-thanh-tam-2025", tpl="2A-2025", year=2025, cell="T1", writer="python-docx", header="para",
+    dict(file="ho-thi-thanh-tam-2025", tpl="2B-2025", year=2025, cell="T1", writer="python-docx", header="para",
          case="upper", code=True, year_style="Năm: 2025", identity="inline", dob_style="slash", ticks="glyph",
          boxes="same", signature="para", zero=False,
          name="Hồ Thị Thanh Tâm", dob=(28, 2, 1985), date=(12, 12, 2025),
@@ -293,7 +303,7 @@ MEMBERS = [
          # the 2025 band allows good: the decision stays, DECISION_CONFLICTS_WITH_RULE
          score=score_rows("26", "59", total="85"), capped=True,
          civil=E, party=E, cell_review=E, committee=E),
-    dict(file="pham-thi-thu-ha-2025", tpl="2A-2025", year=2025, cell="VP", writer="libreoffice", header="table",
+    dict(file="pham-thi-thu-ha-2025", tpl="2B-2025", b_table=True, year=2025, cell="VP", writer="libreoffice", header="table",
          case="mixed", code=True, year_style="Năm 2025", identity="lines", dob_style="slash", ticks="glyph",
          boxes="lines", signature="table", zero=True,
          name="Phạm Thị Thu Hà", dob=(30, 11, 1990), date=(11, 12, 2025),
@@ -302,7 +312,7 @@ MEMBERS = [
          role="office", leader=False, pick=9,
          ratings={}, explanations=None, score=score_rows("27", "51,5", total="78,5"),
          civil=G, party=G, cell_review=G, committee=G),
-    dict(file="vo-thi-lan-2025", tpl="2A-2025", year=2025, cell="VP", writer="wordxml", checkbox="sym",
+    dict(file="vo-thi-lan-2025", tpl="2B-2025", year=2025, cell="VP", writer="wordxml", checkbox="sym",
          header="para", case="upper", code=True, year_style="Năm 2025", identity="lines", dob_style="words",
          ticks="glyph", boxes="lines", signature="para", zero=False,
          name="Võ Thị Lan", dob=(14, 7, 1968), date=(10, 12, 2025),
@@ -370,6 +380,10 @@ MEMBERS = [
 COLL_TITLE_A = "BÁO CÁO KIỂM ĐIỂM TẬP THỂ CHI ỦY, CHI BỘ"
 COLL_TITLE_B = "BÁO CÁO KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ"
 COLL_CODE = "Mẫu 01-HD KĐ.ĐG"
+COLL_CODE_2025 = "Mẫu 01-HD KĐ.ĐG 2025"
+COLL_TITLE_2025 = "BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CỦA TẬP THỂ"
+COLL_SEC_V_2025 = "V. Trách nhiệm của tập thể, cá nhân"
+COLL_SEC_VI_2025 = "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm"
 MEETING_LABEL = "Ngày họp kiểm điểm:"
 COLL_SEC_I = "I. Ưu điểm, kết quả đạt được"
 COLL_SEC_II = "II. Hạn chế, khuyết điểm và nguyên nhân"
@@ -421,7 +435,7 @@ COLLECTIVES = [
          level=E, boxes="same", signer_role="T/M CHI BỘ", signer_title="BÍ THƯ", signer="Nguyễn Văn An",
          signature="para"),
     dict(file="bao-cao-tap-the-chi-bo-thon-1-2025", dest="forms", writer="python-docx",
-         year=2025, cell="T1", header="table", case="upper", code=True, title=COLL_TITLE_A,
+         year=2025, cell="T1", header="table", case="upper", code=True, title=COLL_TITLE_2025,
          year_style="Năm 2025", zero=True, date=(6, 12, 2025), meeting=(9, 12, 2025),
          items=[
              ("Về lãnh đạo thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng, an ninh ở thôn", G,
@@ -434,6 +448,8 @@ COLLECTIVES = [
                        ["- Nguyên nhân: một số đảng viên đi làm ăn xa."]],
          remediation=("Hạn chế về phát triển đảng viên mới được chỉ ra năm 2024 đã được khắc phục một phần.", G),
          explanations=["Về gợi ý kiểm điểm của Đảng ủy xã liên quan đến việc thu quỹ xây dựng thôn, chi bộ đã chỉ đạo công khai các khoản thu, chi trước nhân dân tại hội nghị thôn tháng 9 năm 2025."],
+         responsibility=["- Chi ủy chịu trách nhiệm chung về hạn chế trong quản lý đảng viên đi làm ăn xa; đồng chí Bí thư trực tiếp phụ trách việc khắc phục."],
+         score=score_rows("27", "61", total="88"),
          plan=["- Tăng cường quản lý đảng viên đi làm ăn xa; duy trì liên lạc qua nhóm Zalo của chi bộ.",
                "- Tiếp tục tạo nguồn phát triển đảng viên trong đoàn viên thanh niên."],
          level=G, boxes="lines", signer_role="T/M CHI ỦY", signer_title="BÍ THƯ", signer="Lê Đình Khoa",

@@ -346,6 +346,10 @@ def committee_date(m):
     return m.get("committee_date") or C2.CELLS_BY_YEAR[m["year"]][m["cell"]]["committee_date"]
 
 
+def title_of(year):
+    return C2.TITLE_2025 if year >= 2025 else C.TITLE
+
+
 def form_model2(m):
     y = m["year"]
     cell = C2.CELLS_BY_YEAR[y][m["cell"]]
@@ -354,7 +358,7 @@ def form_model2(m):
     committee, cellname = org_names(m)
     blocks = []
     if m["code"]:
-        blocks.append(P(code, align="right", i=True))
+        blocks.append(P(m.get("code_text") or code, align="right", i=True))
     date_line = f"{cell['place']}, {date_words(m['date'], m['zero'])}"
     left = [P(committee, align="center", b=m["case"] == "upper"), P(cellname, align="center", b=True)]
     right = [P("ĐẢNG CỘNG SẢN VIỆT NAM", align="center", b=True, u=True), P(date_line, align="center", i=True)]
@@ -363,7 +367,7 @@ def form_model2(m):
     else:
         blocks += [P(committee, align="left", b=m["case"] == "upper"), P(cellname, align="left", b=True),
                    P("ĐẢNG CỘNG SẢN VIỆT NAM", align="right", b=True, u=True), P(date_line, align="right", i=True)]
-    blocks += [P(""), P(C.TITLE, align="center", b=True), P(m["year_style"], align="center", b=True),
+    blocks += [P(""), P(title_of(y), align="center", b=True), P(m["year_style"], align="center", b=True),
                P(subtitle, align="center", i=True), P("")]
 
     def val(v, k):
@@ -383,6 +387,8 @@ def form_model2(m):
     blocks.append(P(""))
 
     secs = member_sections2(m)
+    if y >= 2025:
+        blocks.append(P(C2.PART_A, b=True))
     for key, heading in SECTION_HEADINGS:
         blocks.append(P(heading, b=True, align="justify"))
         for kind, text in secs[key]:
@@ -393,13 +399,17 @@ def form_model2(m):
             else:
                 blocks.append(rating_row(m, text))
     blocks.append(P(vii, b=True))
-    if m.get("score"):
-        blocks.append(P(C2.SCORE_LABEL, b=True))
-        blocks.append(("grid", [C2.SCORE_HEADER] + [list(r) for r in m["score"]]))
-    if civil_label:
-        blocks += boxes_group(m, civil_label, {m["civil"]} - {None})
     party_ticked = set(m["ticked_party"]) if m.get("ticked_party") else {m["party"]} - {None}
-    blocks += boxes_group(m, party_label, party_ticked)
+    if y >= 2025:
+        general, results, total = m["score"]
+        part_b = [P(C2.B_I, b=True), P(f"1. {C2.B_GENERAL}: {general}/30"), P(f"2. {C2.B_RESULTS}: {results}/70"),
+                  P(f"{C2.B_TOTAL}: {total}/100", b=True)] + boxes_group(m, C2.B_II, party_ticked)
+        # The 2B guide of HD 43 prints part B inside a one-row table.
+        blocks += [T([[part_b]])] if m.get("b_table") else part_b
+    else:
+        if civil_label:
+            blocks += boxes_group(m, civil_label, {m["civil"]} - {None})
+        blocks += boxes_group(m, party_label, party_ticked)
     blocks.append(P(""))
 
     blocks += sign_block(m, [("NGƯỜI TỰ KIỂM ĐIỂM", {"b": True}), ("(Ký, ghi rõ họ tên)", {"i": True}),
@@ -439,6 +449,8 @@ def dmy(d):
 
 
 def collective_model(c):
+    if c["year"] >= 2025:
+        return collective_model_2025(c)
     cell = C2.CELLS_BY_YEAR[c["year"]][c["cell"]]
     committee, cellname = org_names(c)
     like = {"ticks": "glyph", "writer": c["writer"], "boxes": c["boxes"], "signature": c["signature"],
@@ -472,6 +484,47 @@ def collective_model(c):
     blocks.append(P(C2.COLL_SEC_V, b=True, align="justify"))
     blocks += [P(t, align="justify") for t in c["plan"]]
     blocks.append(P(C2.COLL_SEC_VI, b=True))
+    boxes = [("☒ " if key == c["level"] else "☐ ") + text for key, text in C.LEVELS]
+    blocks += [P(tab(like).join(boxes))] if c["boxes"] == "same" else [P(b_) for b_ in boxes]
+    blocks.append(P(""))
+    blocks += sign_block(like, [(c["signer_role"], {"b": True}), (c["signer_title"], {"b": True}),
+                                ("", {}), ("", {}), (c["signer"], {"b": True})])
+    return blocks
+
+
+def collective_model_2025(c):
+    """Mẫu 01-HD KĐ.ĐG 2025 as HD 43 prints it: part A (I–VI, V the responsibility of the collective
+    and its members), part B (the score groups and the proposed level); no rating rows."""
+    cell = C2.CELLS_BY_YEAR[c["year"]][c["cell"]]
+    committee, cellname = org_names(c)
+    like = {"ticks": "glyph", "writer": c["writer"], "boxes": c["boxes"], "signature": c["signature"], "ratings": {}}
+    blocks = []
+    if c["code"]:
+        blocks.append(P(C2.COLL_CODE_2025, align="right", i=True))
+    date_line = f"{cell['place']}, {date_words(c['date'], c['zero'])}"
+    left = [P(committee, align="center", b=c["case"] == "upper"), P(cellname, align="center", b=True), P("*", align="center")]
+    right = [P("ĐẢNG CỘNG SẢN VIỆT NAM", align="center", b=True, u=True), P(date_line, align="center", i=True)]
+    blocks.append(T([[left, right]]))
+    blocks += [P(""), P(c["title"], align="center", b=True), P(c["year_style"], align="center", b=True),
+               P(f"{C2.MEETING_LABEL} {dmy(c['meeting'])}", align="center", i=True), P(""), P(C2.PART_A, b=True)]
+    blocks.append(P(C2.COLL_SEC_I, b=True, align="justify"))
+    for k, (head, _, texts) in enumerate(c["items"]):
+        blocks.append(P(f"{k + 1}. {head}", b=True, i=True, align="justify"))
+        blocks += [P(t, align="justify") for t in texts]
+    blocks.append(P(C2.COLL_SEC_II, b=True, align="justify"))
+    for k, (head, texts) in enumerate(zip((C.ITEM_II1, C.ITEM_II2), c["shortcomings"])):
+        blocks.append(P(f"{k + 1}. {head}", b=True, i=True, align="justify"))
+        blocks += [P(t, align="justify") for t in texts]
+    blocks += [P(C2.COLL_SEC_III, b=True, align="justify"), P(c["remediation"][0], align="justify")]
+    blocks.append(P(C2.COLL_SEC_IV, b=True, align="justify"))
+    blocks += [P(t, align="justify") for t in c["explanations"]]
+    blocks.append(P(C2.COLL_SEC_V_2025, b=True, align="justify"))
+    blocks += [P(t, align="justify") for t in c["responsibility"]]
+    blocks.append(P(C2.COLL_SEC_VI_2025, b=True, align="justify"))
+    blocks += [P(t, align="justify") for t in c["plan"]]
+    general, results, total = c["score"]
+    blocks += [P(C2.PART_B, b=True), P(C2.B_I, b=True), P(f"1. {C2.B_GENERAL}: {general}/30"),
+               P(f"2. {C2.B_RESULTS}: {results}/70"), P(f"{C2.B_TOTAL}: {total}/100", b=True), P(C2.B_II, b=True)]
     boxes = [("☒ " if key == c["level"] else "☐ ") + text for key, text in C.LEVELS]
     blocks += [P(tab(like).join(boxes))] if c["boxes"] == "same" else [P(b_) for b_ in boxes]
     blocks.append(P(""))
@@ -810,11 +863,11 @@ def number(text):
     return int(v) if v == int(v) else v
 
 
-def expected_score(rows):
-    items = [{"criterion": nfc(collapse(crit)), "max": number(mx), "self": number(me)}
-             for _, crit, mx, me in rows if crit != C2.SCORE_TOTAL and mx and me]
-    total = next(number(me) for _, crit, _, me in rows if crit == C2.SCORE_TOTAL)
-    return {"items": items, "total": total}
+def expected_score(score):
+    general, results, total = score
+    return {"items": [{"criterion": C2.B_GENERAL, "max": 30, "self": number(general)},
+                      {"criterion": C2.B_RESULTS, "max": 70, "self": number(results)}],
+            "total": number(total)}
 
 
 def expected_form2(m):
@@ -843,7 +896,8 @@ def expected_form2(m):
         },
         "sections": {key: section_text(secs[key]) for key, _ in SECTION_HEADINGS},
         "criteria": criteria,
-        "self_assessment": {"civil_servant_level": m["civil"], "party_member_level": m["party"]},
+        # HD 43 prints no civil-servant line: the member proposes one level in part B.
+        "self_assessment": {"civil_servant_level": m["civil"] if y < 2025 else None, "party_member_level": m["party"]},
         "signature": m["name"],
         "cell_review": {
             "comment": nfc("\n".join(cell_comment(m))) if cr else None,
@@ -893,6 +947,20 @@ def expected_collective(c):
     for k, (head, texts) in enumerate(zip((C.ITEM_II1, C.ITEM_II2), c["shortcomings"])):
         short += [f"{k + 1}. {head}"] + texts
     join = lambda xs: nfc("\n".join(collapse(x) for x in xs)) if xs else None   # noqa: E731
+    if c["year"] >= 2025:
+        form = {
+            "kind": "collective", "template": "01", "year": c["year"], "party_committee": committee,
+            "party_cell": cellname, "place": cell["place"], "date": iso(c["date"]), "member": None,
+            "sections": {"strengths": join(strengths), "shortcomings": join(short),
+                         "remediation": join([c["remediation"][0]]), "explanations": join(c["explanations"]),
+                         "collective_responsibility": join(c["responsibility"]), "improvement_plan": join(c["plan"])},
+            "criteria": [], "self_assessment": None, "signature": c["signer"],
+            "cell_review": {"comment": None, "proposed_level": None, "date": None},
+            "committee_decision": {"level": None, "date": None},
+            "score": expected_score(c["score"]),
+            "collective": {"level": c["level"], "meeting_date": iso(c["meeting"]), "signer_role": collapse(c["signer_role"])},
+        }
+        return form
     return {
         "kind": "collective",
         "template": "01",
@@ -1010,31 +1078,26 @@ def template_of(ps, year):
     sub = next((p for p in ps if p in {v[1] for v in C2.TEMPLATES.values()}), None)
     if year >= 2025:
         by_sub = {"(Đảng viên không làm việc trong hệ thống chính trị)": "2C-2025",
-                  "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)": "2A-2025"}.get(sub, "2B-2025")
+                  "(Cá nhân giữ chức vụ lãnh đạo, quản lý)": "2A-2025"}.get(sub, "2B-2025")
     else:
         by_sub = "02A-2023" if sub == "(Cá nhân không giữ chức vụ lãnh đạo, quản lý)" else "02B-2023"
     code = next((p for p in ps if p.startswith("Mẫu ")), None)
     if code:
         mt = re.fullmatch(r"Mẫu (0?2[ABC])-HD KĐ\.ĐG (\d{4})", code)
-        assert mt and f"{mt[1]}-{mt[2]}" == by_sub, (code, by_sub)
+        printed = mt[1].lstrip("0") if int(mt[2]) >= 2025 else mt[1]
+        assert mt and f"{printed}-{mt[2]}" == by_sub, (code, by_sub)
     return by_sub
 
 
-def read_score(path):
-    import docx
-    d = docx.Document(path)
-    for tbl in d.tables:
-        rows = [[nfc(collapse(" ".join(para_text(p) for p in c._tc.iterchildren(W_NS + "p")))) for c in r.cells]
-                for r in tbl.rows]
-        if rows and rows[0] == C2.SCORE_HEADER:
-            items, total = [], None
-            for _, crit, mx, me in rows[1:]:
-                if crit == C2.SCORE_TOTAL:
-                    total = number(me)
-                elif mx and me:
-                    items.append({"criterion": crit, "max": number(mx), "self": number(me)})
-            return {"items": items, "total": total}
-    return None
+def read_score(ps):
+    """Part B's printed groups ("1. Nhóm tiêu chí chung: 27/30", …, "Tổng điểm: 87/100")."""
+    def value(label):
+        line = next(p for p in ps if re.sub(r"^\d\. ", "", p).startswith(label + ":"))
+        own, mx = line.split(":", 1)[1].strip().split("/")
+        return own, mx
+    (g, gm), (r, rm), (t, tm) = value(C2.B_GENERAL), value(C2.B_RESULTS), value(C2.B_TOTAL)
+    assert (gm, rm, tm) == ("30", "70", "100")
+    return expected_score((g, r, t))
 
 
 def read_header(ps, got):
@@ -1070,7 +1133,8 @@ def read_sections(ps, heads, keys, template_heads):
 def read_back2(path, ps):
     """Reader of the 2023 / 2025 individual layouts."""
     got = {}
-    t = ps.index(C.TITLE)
+    title = C2.TITLE_2025 if C2.TITLE_2025 in ps else C.TITLE
+    t = ps.index(title)
     got["year"] = int(re.search(r"\d{4}", ps[t + 1])[0])
     got["template"] = template_of(ps, got["year"])
     i1, i2, vii, civil_label, party_label = C2.labels(got["template"])
@@ -1079,7 +1143,7 @@ def read_back2(path, ps):
     labels = ["Họ và tên", "Ngày sinh", "Chức vụ Đảng", "Chức vụ chính quyền", "Chức vụ đoàn thể",
               "Đơn vị công tác", "Chi bộ"]
     ident = {}
-    head = full.split(C.SEC_I)[0].split(C.TITLE)[1]
+    head = full.split(C.SEC_I)[0].split(title)[1]
     for lab in labels:
         mt = re.search(rf"(?:^|\s){lab}:(.*?)(?=(?:\s(?:{'|'.join(labels)}):)|\n|$)", head, re.M)
         ident[lab] = strip_leaders(mt[1]) if mt else None
@@ -1121,7 +1185,7 @@ def read_back2(path, ps):
     got["committee_decision"] = {"level": read_choice(rest[ki], C.LEVELS),
                                  "date": parse_date_words(next(p for p in rest[ki:] if p.startswith("Ngày")))}
     if got["year"] >= 2025:
-        got["score"] = read_score(path)
+        got["score"] = read_score(ps)
     return got
 
 
@@ -1148,13 +1212,42 @@ def read_back_collective(ps, title):
     return got
 
 
+def read_back_collective_2025(ps):
+    title = C2.COLL_TITLE_2025
+    got = {"kind": "collective", "template": "01", "member": None, "self_assessment": None, "criteria": [],
+           "cell_review": {"comment": None, "proposed_level": None, "date": None},
+           "committee_decision": {"level": None, "date": None}}
+    t = ps.index(title)
+    got["year"] = int(re.search(r"\d{4}", ps[t + 1])[0])
+    mt = re.fullmatch(re.escape(C2.MEETING_LABEL) + r" (\d{2})/(\d{2})/(\d{4})", ps[t + 2])
+    meeting = real_date(int(mt[3]), int(mt[2]), int(mt[1]))
+    read_header(ps, got)
+    heads = [C2.COLL_SEC_I, C2.COLL_SEC_II, C2.COLL_SEC_III, C2.COLL_SEC_IV, C2.COLL_SEC_V_2025, C2.COLL_SEC_VI_2025,
+             C2.PART_B]
+    keys = ["strengths", "shortcomings", "remediation", "explanations", "collective_responsibility", "improvement_plan"]
+    template_heads = {h for c in C2.COLLECTIVES for h, _, _ in c["items"]} | {C.ITEM_II1, C.ITEM_II2}
+    got["sections"], _, idx = read_sections(ps, heads, keys, template_heads)
+    got["score"] = read_score(ps)
+    role = next(k for k in range(idx[-1], len(ps)) if ps[k].startswith("T/M "))
+    b2 = ps.index(C2.B_II)
+    level = read_choice(" ".join(ps[b2 + 1: role]), C.LEVELS)
+    assert ps[role + 1] in ("BÍ THƯ", "PHÓ BÍ THƯ")
+    got["signature"] = ps[role + 2]
+    got["collective"] = {"level": level, "meeting_date": meeting, "signer_role": ps[role]}
+    return got
+
+
 def read_back(path):
     """An independent, simple reader of the fixtures' layouts (not a general parser)."""
     ps = docx_paragraphs(path)
     got = {}
+    if C2.COLL_TITLE_2025 in ps:
+        return read_back_collective_2025(ps)
     for title in (C2.COLL_TITLE_A, C2.COLL_TITLE_B):
         if title in ps:
             return read_back_collective(ps, title)
+    if C2.TITLE_2025 in ps:
+        return read_back2(path, ps)
     if C.TITLE not in ps or not re.search(r"\d{4}", ps[ps.index(C.TITLE) + 1]):
         return None          # not the annual form, or a blank template (no year, nothing filled in)
     if ps[ps.index(C.TITLE) + 2].startswith("("):
@@ -1420,6 +1513,7 @@ def check_corpus_rules2():
         levels = [lv for lv in (m["civil"], m["party"], m["cell_review"], m["committee"]) if lv]
         if m.get("score"):
             sc = expected_score(m["score"])
+            levels = [lv for lv in (m["party"], m["cell_review"], m["committee"]) if lv]
             assert sum(i["max"] for i in sc["items"]) == 100, m["file"]
             assert abs(sum(i["self"] for i in sc["items"]) - sc["total"]) < 1e-9, m["file"]
             assert all(i["self"] <= i["max"] for i in sc["items"]), m["file"]
@@ -1644,10 +1738,10 @@ def writer_text(x):
 PURPOSE = {
     "le-quang-huy-2023": "self-assessed excellent (civil excellent, I.2 Xuất sắc), decided good",
     "do-thi-hong-nhung-2023": "a satisfactory member (I.2 Trung bình)",
-    "ngo-duc-thang-2025": "2B score table: group row II without numbers + 2 sub-rows, decimals (27,5; 86,5)",
-    "nguyen-van-an-2025": "2B score table: group row II without numbers + 3 sub-rows; no rating rows",
+    "ngo-duc-thang-2025": "leader (2A); code printed “Mẫu 02A-HD KĐ.ĐG 2025”; decimals (27,5; 86,5)",
+    "nguyen-van-an-2025": "leader (2A); no rating rows",
     "ho-thi-thanh-tam-2025": "**self, cell and committee excellent with 85 points** → capped to good",
-    "pham-thi-thu-ha-2025": "decimal self score (51,5 / 78,5); no rating rows",
+    "pham-thi-thu-ha-2025": "decimal self score (51,5 / 78,5); no rating rows; code “Mẫu 02B-HD KĐ.ĐG 2025”",
     "vo-thi-lan-2025": "satisfactory, 65 points (I.2 Trung bình)",
     "tran-van-dung-2025": "2C: no civil-servant line; no rating rows",
     "phan-thi-kim-oanh-2025": "2C: works in a cooperative (outside the political system); decimal 55,5",
@@ -1670,7 +1764,8 @@ def exercises2(m):
     if m["leader"]:
         bits.append("leader items I.3–I.5" + (" rated" if "I.3" in m["ratings"] else " (no rating rows)"))
     if m.get("score"):
-        bits.append(f"score total {m['score'][-1][3]}")
+        bits.append(f"part B: {m['score'][0]}/30, {m['score'][1]}/70, total {m['score'][2]}/100"
+                    + (" in a one-row table" if m.get("b_table") else ""))
     if m.get("explanations"):
         bits.append("IV “Không có.”" if m["explanations"] == ["Không có."] else "IV filled")
     if m["committee"]:

@@ -100,7 +100,8 @@ enum Labels {
             case .explanations:
                 return rest.hasPrefix("giai trinh")
             case .collectiveResponsibility:
-                return rest.hasPrefix("lam ro trach nhiem")
+                // The collective report of 2025 prints V. "Trách nhiệm của tập thể, cá nhân".
+                return rest.hasPrefix("lam ro trach nhiem") || rest.hasPrefix("trach nhiem cua tap the")
             case .improvementPlan:
                 return rest.hasPrefix("phuong huong")
             case .selfRating:
