@@ -18,6 +18,9 @@ public struct FormOutcome: Sendable {
     public var findings: [Finding]
     public var classification: Classification
     public var provenance: [String: FieldProvenance]
+    /// A collective report's organisation and its classification as an organisation, from this
+    /// form alone (the checks that need its members or units are `not_evaluated`).
+    public var organisation: OrganisationResult?
     public var unknownElements: [String: [String: Int]]
 
     public var rejected: Bool { findings.rejects }
@@ -29,6 +32,8 @@ public struct FormPipeline: Sendable {
     /// The run's rules, resolved once from the rule books and pipeline.yml.
     public var rules: YearRules
     public var roster: Roster?
+    /// The organisations file, for the kind, parent and decisions of a Mẫu 01's organisation.
+    public var organisations: OrganisationTree?
     /// Styles and numbering parsed once per template rather than once per form; shared by every
     /// copy of this pipeline, hence by the run's workers.
     public var partCache: PartCache?
@@ -104,8 +109,24 @@ public struct FormPipeline: Sendable {
             findings += extraction.locating(verdict.findings)
             classification = verdict.classification
         }
-        return FormOutcome(sha256: sha, form: extraction.form, findings: findings, classification: classification,
-                           provenance: extraction.provenance, unknownElements: document.unknownElements)
+        var outcome = FormOutcome(sha256: sha, form: extraction.form, findings: findings, classification: classification,
+                                  provenance: extraction.provenance, unknownElements: document.unknownElements)
+        if let form = extraction.form, form.kind == .collective, !outcome.rejected, let year = form.year {
+            outcome.organisation = rules.classify(OrganisationFacts(organisation: organisation(of: form),
+                                                                    year: year, report: form))
+        }
+        return outcome
+    }
+}
+
+extension FormPipeline {
+    /// The organisation a Mẫu 01 is the report of: its chi bộ, else its đảng bộ, as the
+    /// organisations file knows it when it does.
+    func organisation(of form: ReviewForm) -> Organisation {
+        var tree = OrganisationTree()
+        tree.add(partyCell: form.partyCell, partyCommittee: form.partyCommittee)
+        let key = form.partyCell.map(OrganisationKey.ofCell) ?? form.partyCommittee.map(OrganisationKey.ofCommittee) ?? ""
+        return organisations?[key] ?? tree[key] ?? Organisation(key: key, name: form.partyCell ?? form.partyCommittee ?? "")
     }
 }
 
@@ -127,6 +148,7 @@ extension FormOutcome {
             let counts = unknownElements[part]!
             unknown.append((part, .object(counts.keys.sorted().map { ($0, .int(counts[$0]!)) })))
         }
+        if let organisation { members.append(("organisation", organisation.json(language))) }
         members.append(("reader", .object([("unknown_elements", .object(unknown))])))
         if explain {
             members.append(("provenance", .object(provenance.keys.sorted().map { key in

@@ -86,6 +86,15 @@ public struct NightlyRun: Sendable {
         } catch {
             return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
         }
+        let organisations: OrganisationTree?
+        do {
+            organisations = try config.organisations.map { path throws(ConfigurationError) in try OrganisationsFile.load(path: path) }
+        } catch {
+            return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
+        }
+        for warning in organisations?.warnings ?? [] {
+            logger.warning("danh sách tổ chức đảng: \(warning)")
+        }
         for warning in roster?.warnings ?? [] {
             logger.warning("danh sách đảng viên: \(warning)")
         }
@@ -109,6 +118,7 @@ public struct NightlyRun: Sendable {
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
                                      logger: logger, now: now, progress: progress)
             session.roster = roster
+            session.organisationTree = organisations
             session.auditKey = auditKey
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverLogs()
@@ -182,6 +192,8 @@ struct RunSession {
     /// Where this run files, and the names given out there.
     lazy var destinations = Destinations(workspace: workspace)
     var roster: Roster?
+    /// The organisations file (`organisations:`), when configured.
+    var organisationTree: OrganisationTree?
     /// The key of the audit logs' chain (`audit.key_file`), if configured.
     var auditKey: AuditKey?
     /// One for the whole run, whatever the number of `process` calls.
@@ -435,8 +447,11 @@ struct RunSession {
             ?? Int64(now().timeIntervalSince1970)
         let report = try wrap {
             try StoredReport.read(ledger: ledger, year: config.year, roster: roster, rules: yearRules,
-                                  language: config.language, createdAt: created)
+                                  language: config.language, organisations: organisationTree ?? config.organisationTree(),
+                                  createdAt: created)
         }
+        // The store keeps the organisations as classified for the workbook (and its readers).
+        try wrap { try ledger.replaceOrganisations(report.summary.organisations, year: config.year) }
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)
         removeStaleWorkbookTemporaries(in: folder)

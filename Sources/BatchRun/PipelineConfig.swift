@@ -39,6 +39,9 @@ public struct PipelineConfig: Sendable {
     /// The roster file (CSV or XLSX), when configured: exemptions, discipline, sick leave and the
     /// list of members who have not submitted.
     public var roster: String?
+    /// The organisations file (CSV or XLSX, `organisations:`): kind, parent, type, founding date,
+    /// deciding body and the body's levels of each organisation (docs/rules.md "Tổ chức đảng").
+    public var organisations: String?
     /// Also write one workbook per party cell, for its secretary (`report.per_cell`).
     public var perCell = false
     /// The audit logs' keys (pipeline.yml `audit:`, docs/contract.md §4).
@@ -96,6 +99,7 @@ public struct PipelineConfig: Sendable {
         }
         var config = PipelineConfig(inbox: inbox, workspace: workspace, year: year, workbook: workbook, language: language)
         config.roster = roster
+        try OrganisationSettings.read(&reader, into: &config, resolve: resolve)
         config.perCell = try report.optionalBool("per_cell") ?? false
         if let intakeTable = try reader.optionalTable("intake") {
             var intake = Keys(intakeTable, path: "intake.")
@@ -146,9 +150,32 @@ public struct PipelineConfig: Sendable {
         return config
     }
 
+    /// The organisations block of pipeline.yml: `organisations:` (the file) and
+    /// `organisation_rules:` (the inferred organisation rules, each off by default; docs/rules.md).
+    enum OrganisationSettings {
+        static func read(_ reader: inout Keys, into config: inout PipelineConfig,
+                         resolve: (String) -> String) throws(ConfigurationError) {
+            config.organisations = try reader.optionalString("organisations").map(resolve)
+            guard let table = try reader.optionalTable("organisation_rules") else { return }
+            var rules = Keys(table, path: "organisation_rules.")
+            if let on = try rules.optionalBool("member_shares") { config.rules.organisationMemberShares = on }
+            if let on = try rules.optionalBool("discipline_every_year") { config.rules.organisationDisciplineEveryYear = on }
+            if let on = try rules.optionalBool("disciplined_units_every_year") { config.rules.disciplinedUnitsEveryYear = on }
+            if let on = try rules.optionalBool("units_first_every_year") { config.rules.unitsBeforeOrganisationEveryYear = on }
+            if let on = try rules.optionalBool("founding_every_year") { config.rules.foundingEveryYear = on }
+            try rules.rejectUnknown()
+        }
+    }
+
+    /// The organisations file read, `nil` when none is configured or it cannot be read (`run`
+    /// refuses an unreadable one with 78 before this is asked).
+    public func organisationTree() -> OrganisationTree? {
+        organisations.flatMap { try? OrganisationsFile.load(path: $0) }
+    }
+
     /// Typed access to one YAML table that remembers which keys were read, so a misspelt key is
     /// an error instead of a silently ignored setting.
-    private struct Keys {
+    struct Keys {
         let table: [String: Any]
         let path: String
         var used: Set<String> = []

@@ -13,7 +13,8 @@ enum ReportBuilder {
     static let unknownCell = "(không rõ chi bộ)"
 
     static func build(year: Int, submissions: [SubmissionRecord], roster: Roster? = nil, rules: YearRules = YearRules(),
-                      language: MessageLanguage = .vi, createdAt: Int64) -> ConsolidatedReport {
+                      language: MessageLanguage = .vi, organisations: [OrganisationResult] = [],
+                      createdAt: Int64) -> ConsolidatedReport {
         let individual = submissions.filter { $0.kind != .collective }
 
         // A member is their key; a rejected file nobody can be named from is a member of its own.
@@ -84,9 +85,13 @@ enum ReportBuilder {
         let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules, language: language) }
         let reviewCounts = roster.map { countReviews($0, accepted: accepted, year: year, rules: rules) }
         let organisation = mostCommon(individual.compactMap(\.partyCommittee))
-        return ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells, members: members,
-                                  rejections: rejections, warnings: warnings, notSubmitted: notSubmitted, createdAt: createdAt)
+        var report = ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells, members: members,
+                                        rejections: rejections, warnings: warnings, notSubmitted: notSubmitted,
+                                        createdAt: createdAt)
             .with(reviewCounts: reviewCounts)
+        report.language = language
+        report.organisations = organisations
+        return report
     }
 
     /// Biểu 6F: roster members who had to review, who did (an accepted form), and why not.

@@ -24,7 +24,7 @@ struct StoredReport {
     let exceededQuotas: [(key: String, finding: Finding)]
 
     static func read(ledger: Ledger, year: Int, roster: Roster?, rules: YearRules, language: MessageLanguage = .vi,
-                     createdAt: Int64) throws -> StoredReport {
+                     organisations tree: OrganisationTree? = nil, createdAt: Int64) throws -> StoredReport {
         func cellKey(_ partyCell: String?) -> String { partyCell.map(OrganisationKey.cell) ?? "" }
 
         // Pass 1, in arrival order: the first arrival's spelling names a cell (as in `build`).
@@ -83,9 +83,12 @@ struct StoredReport {
         }
         let reviewCounts = roster.map { ReportBuilder.countReviews($0, reviewedLines: reviewedLines, year: year, rules: rules) }
         let organisation = ReportBuilder.mostCommon(committees)
-        let summary = ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells,
+        var summary = ConsolidatedReport(year: year, organisation: organisation, cells: sortedCells,
                                          notSubmitted: notSubmitted, createdAt: createdAt)
             .with(reviewCounts: reviewCounts)
+        summary.language = language
+        summary.organisations = try OrganisationReport.classify(ledger: ledger, year: year, file: tree, roster: roster,
+                                                                rules: rules)
         let exceeded = quotas.keys.sorted().compactMap { key in
             rules.quotaBreach(quotas[key]!.group, year: year, subject: .member).map { (key, $0) }
         }

@@ -113,3 +113,30 @@ extension Classification {
         ])
     }
 }
+
+extension OrganisationResult {
+    /// `inspect --json`'s `organisation` object (docs/contract.md §2): the organisation, its
+    /// levels kept apart, its score, its classification as an organisation and each check.
+    public func json(_ language: MessageLanguage = .vi) -> JSONValue {
+        let o = organisation
+        func number(_ value: Double?) -> JSONValue { value.map { .double($0) } ?? .null }
+        return .object([
+            ("key", .string(o.key)),
+            ("name", .string(o.name)),
+            ("kind", .raw(o.kind)),
+            ("parent", .string(o.parentName)),
+            ("type", .raw(o.type)),
+            ("deciding_body", .string(o.decidingBody)),
+            ("self_level", .raw(selfLevel)),
+            ("proposed_level", .raw(proposedLevel)),
+            ("decided_level", .raw(decidedLevel)),
+            ("score", .object([("general", number(generalScore)), ("tasks", number(taskScore)), ("total", number(totalScore))])),
+            ("classification", classification.json(language)),
+            ("checks", .array(checks.map { check in
+                .object([("rule", check.rule.json), ("outcome", .string(check.outcome.rawValue)),
+                         ("allows", .raw(check.allows)), ("text", .string(check.text(language)))])
+            })),
+            ("findings", .array(findings.map { $0.json(language) })),
+        ])
+    }
+}

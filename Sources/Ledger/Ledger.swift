@@ -183,6 +183,31 @@ public final class Ledger: Sendable {
                 ALTER TABLE findings ADD COLUMN rule TEXT;
                 """)
         }
+        migrator.registerMigration("v9: the organisations of each year and their classification") { db in
+            // Rebuilt from the forms, the organisations file and the rules on every workbook
+            // rebuild (docs/rules.md "Tổ chức đảng"); `result` is the whole OrganisationResult,
+            // the other columns are for queries and the sheets' subtotals.
+            try db.execute(sql: """
+                CREATE TABLE organisations (
+                    year INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    kind TEXT,
+                    parent_key TEXT,
+                    type TEXT,
+                    founded TEXT,
+                    deciding_body TEXT,
+                    self_level TEXT,
+                    proposed_level TEXT,
+                    decided_level TEXT,
+                    total_score REAL,
+                    level TEXT,
+                    status TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    PRIMARY KEY (year, key)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -304,6 +329,11 @@ public final class Ledger: Sendable {
     /// to the caller while it is open.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
+    }
+
+    /// One write transaction for the derived records (OrganisationRecords.swift).
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.write(body)
     }
 
     // MARK: - Shared with LedgerTransaction

@@ -17,6 +17,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var notSubmitted: [NotSubmittedRow]?
     /// Who had to review and who did (Biểu 6F-BTCTW); needs a roster, `nil` otherwise.
     public var reviewCounts: ReviewCounts?
+    /// The organisations of the year and their classification (`Tổ chức đảng`); none, no sheet.
+    public var organisations: [OrganisationResult] = []
+    /// The language findings and rules are worded in on the sheets that word them.
+    public var language: MessageLanguage = .vi
     /// Seconds since 1970 stamped as the creation time (from SOURCE_DATE_EPOCH when set), so the
     /// same store gives a byte-identical workbook.
     public var createdAt: Int64
@@ -46,6 +50,7 @@ public struct ConsolidatedReport: Sendable, Equatable {
         copy.warnings = warnings.filter { mine($0.partyCell) }
         copy.notSubmitted = notSubmitted?.filter { mine($0.partyCell) }
         copy.reviewCounts = nil
+        copy.organisations = organisations.filter { OrganisationKey.ofCell(cell) == $0.organisation.key }
         copy.organisation = cell
         return copy
     }

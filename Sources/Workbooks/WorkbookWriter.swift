@@ -40,13 +40,14 @@ public struct SheetLayout: Sendable, Equatable {
 ///
 /// Sheets, in this order, each with the title in row 1 and the header row in row 2:
 /// `Tổng hợp` (per party cell, `Tổng cộng` row, column chart), `Đảng viên`, `Bị từ chối`,
-/// `Thống kê`, `Cảnh báo`, and `Chưa nộp` when a roster is configured. See `SummarySheet`,
+/// `Thống kê`, `Cảnh báo`, `Tổ chức đảng` when organisations are known, and `Chưa nộp` when a
+/// roster is configured. See `SummarySheet`,
 /// `MembersSheet`, `FindingsSheet`, `StatisticsSheet` and `NotSubmittedSheet`.
 public enum WorkbookWriter {
     /// The sheets in workbook order.
     public static let sheets: [SheetLayout] = [
         SummarySheet.layout, MembersSheet.layout, FindingsSheet.rejections.layout, StatisticsSheet.layout,
-        FindingsSheet.warnings.layout, NotSubmittedSheet.layout,
+        FindingsSheet.warnings.layout, OrganisationsSheet.layout, NotSubmittedSheet.layout,
     ]
 
     /// Writes `report` to `path`, replacing any previous file atomically: on failure the old
@@ -77,6 +78,9 @@ public enum WorkbookWriter {
         try FindingsSheet.rejections.write(year: report.year, rows: rows, into: workbook)
         try StatisticsSheet.write(report, into: workbook)
         try FindingsSheet.warnings.write(year: report.year, rows: rows, into: workbook)
+        if !report.organisations.isEmpty {
+            try OrganisationsSheet.write(report.organisations, year: report.year, language: report.language, into: workbook)
+        }
         if let notSubmitted = report.notSubmitted {
             try NotSubmittedSheet.write(notSubmitted, year: report.year, into: workbook)
         }
