@@ -43,7 +43,11 @@ extension ExtractionPass {
                 while end < chars.count && (chars[end] == " " || chars[end] == "\t") { end += 1 }
                 let hasColon = end < chars.count && chars[end] == ":"
                 let atLineStart = chars[..<at].allSatisfy { !$0.isLetter }
-                guard hasColon || atLineStart else { continue }
+                // Two fields on one line apart by a tab: the second label starts its own field.
+                var before = at - 1
+                while before >= 0 && chars[before] == " " { before -= 1 }
+                let afterTab = before >= 0 && chars[before] == "\t"
+                guard hasColon || atLineStart || afterTab else { continue }
                 if hasColon { end += 1 }
                 if found.contains(where: { at < $0.end && $0.start < at + pattern.count }) { continue }
                 found.append(FoundLabel(kind: kind, start: at, end: end))

@@ -27,6 +27,12 @@ enum Labels {
         return j
     }
 
+    /// "(Ký, ghi rõ họ tên)", "(Xác lập thời điểm…)": a note in brackets, not a typed mark "(x)".
+    static func isNote(_ key: String) -> Bool {
+        guard key.hasPrefix("(") else { return false }
+        return key.dropFirst().prefix { $0.isLetter }.count >= 2
+    }
+
     static func isSignatureLabel(_ key: String) -> Bool {
         let bare = bare(key)
         return bare.hasPrefix(signature) || bare.hasPrefix("nguoi viet kiem diem")

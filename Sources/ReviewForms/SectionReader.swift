@@ -81,7 +81,8 @@ extension ExtractionPass {
                 continue
             }
             // Options of a rating row written one per line ("☐ Xuất sắc") or as table rows.
-            if skipOptions, !line.checkboxes.isEmpty || line.rowID != nil || CriterionRating.parse(stripBoxes(line.text)) != nil {
+            if skipOptions, !line.checkboxes.isEmpty || CriterionRating.parse(stripBoxes(line.text)) != nil
+                || (line.rowID != nil && ["x", "v", ""].contains(line.key)) {
                 continue
             }
             skipOptions = false

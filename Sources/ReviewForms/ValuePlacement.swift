@@ -56,7 +56,7 @@ extension ExtractionPass {
         while k < limit, rows < maxExtra {
             let line = lines[k]
             if stop(line.key) || Labels.isSignatureLabel(line.key) { break }
-            if line.key.hasPrefix("t/m") || line.key.hasPrefix("(") { break }
+            if line.key.hasPrefix("t/m") || Labels.isNote(line.key) { break }
             let (joined, next) = rowLine(at: k, limit: limit)
             group.append(joined)
             k = next
