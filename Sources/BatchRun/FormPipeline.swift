@@ -5,10 +5,44 @@ import ReviewForms
 import ReviewRules
 import WordDocument
 
-/// A file that could not be read at all (gone, unreadable): an I/O fault, not a finding.
+/// A file that could not be read at all (gone, unreadable, not a regular file). `inspect` exits
+/// 66 on it; `run` makes it the file's `FILE_UNREADABLE` finding and goes on.
 public struct FileReadError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        /// Gone between the claim and the read.
+        case vanished
+        /// A symbolic link (refused by O_NOFOLLOW), a FIFO, a device, a folder.
+        case notRegular(String)
+        /// The system's reason (no read permission, an I/O error).
+        case failed(String)
+    }
+
     public var path: String
-    public var description: String { "không đọc được \(path)" }
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// Where and why, for the finding's evidence and the operator.
+    public var explanation: String {
+        switch reason {
+        case .vanished: return "tệp đã biến mất"
+        case .notRegular(let kind): return "không phải tệp thường: \(kind)"
+        case .failed(let text): return text
+        }
+    }
+
+    public var description: String { "không đọc được \(DisplayName.escaped(path)): \(explanation)" }
+
+    static func current(_ path: String) -> FileReadError {
+        switch errno {
+        case ENOENT: return FileReadError(path: path, reason: .vanished)
+        case ELOOP: return FileReadError(path: path, reason: .notRegular("liên kết tượng trưng"))
+        default: return FileReadError(path: path, reason: .failed(String(cString: strerror(errno))))
+        }
+    }
 }
 
 /// What the pipeline made of one file's bytes: read → extract → validate → classify.
@@ -50,36 +84,65 @@ public struct FormPipeline: Sendable {
     /// at the cost of one streaming hash, never a whole-file allocation. Plain open/fstat/read:
     /// FileManager's attributes also look up the owner's name (nsswitch) and extended attributes,
     /// several system calls per file for a size.
+    ///
+    /// Opened with O_NOFOLLOW | O_NONBLOCK and checked with fstat on the open descriptor, so a
+    /// link, FIFO or device swapped in for the file at any moment is refused, never followed or
+    /// waited on; the read is bounded by the size fstat gave (README, "No file can stall the night").
     public func process(fileAt url: URL) throws(FileReadError) -> FormOutcome {
         try process(filePath: url.path)
     }
 
     public func process(filePath path: String) throws(FileReadError) -> FormOutcome {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileReadError(path: path) }
+        try process(rawPath: Array(path.utf8CString), shown: path)
+    }
+
+    /// A path held as bytes, NUL-terminated (an inbox name need not be UTF-8); `shown` names it
+    /// in the error.
+    func process(rawPath: [CChar], shown path: String) throws(FileReadError) -> FormOutcome {
+        let fd = open(rawPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { throw .current(path) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileReadError(path: path) }
+        guard fstat(fd, &info) == 0 else { throw .current(path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw FileReadError(path: path, reason: .notRegular(Self.kind(info))) }
         let size = Int(info.st_size)
         if size > limits.maxFileBytes {
-            guard let sha = ContentDigest.sha256Hex(fileAt: path) else { throw FileReadError(path: path) }
+            guard let sha = ContentDigest.sha256Hex(descriptor: fd, limit: size) else { throw .current(path) }
             let finding = Finding(.fileTooLarge, field: "file", evidence: "\(size) byte",
                                   detail: .technical("> \(limits.maxFileBytes)"))
             return FormOutcome(sha256: sha, form: nil, findings: [finding], classification: .unclassified(nil),
                                provenance: [:], unknownElements: [:])
         }
-        guard let bytes = Self.readAll(fd, expected: size) else { throw FileReadError(path: path) }
+        guard let bytes = Self.read(fd, size: size) else { throw .current(path) }
         return process(bytes)
     }
 
-    /// The file's bytes up to its end, whatever `fstat` said (a settled upload does not change,
-    /// but the bytes read are what gets hashed and parsed, so they are what counts).
-    static func readAll(_ fd: Int32, expected: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+    /// The refusal of a claimed file that could not be read: its bytes are unknown, so its
+    /// identity is the claim's (contract §3, `FILE_UNREADABLE`).
+    public func unreadable(_ error: FileReadError, claimedAs name: String) -> FormOutcome {
+        let finding = Finding(.fileUnreadable, field: "file", evidence: error.explanation)
+        return FormOutcome(sha256: ContentDigest.sha256Hex(Array("unreadable:\(name)".utf8)), form: nil,
+                           findings: [finding], classification: .unclassified(nil), provenance: [:], unknownElements: [:])
+    }
+
+    static func kind(_ info: stat) -> String {
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return "liên kết tượng trưng"
+        case S_IFIFO: return "FIFO"
+        case S_IFCHR, S_IFBLK: return "thiết bị"
+        case S_IFDIR: return "thư mục"
+        case S_IFSOCK: return "socket"
+        default: return "loại khác"
+        }
+    }
+
+    /// At most `size` bytes, the size fstat gave: a file that grows meanwhile (or a device that
+    /// never ends) is not read past it.
+    static func read(_ fd: Int32, size: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 64 << 10))) }
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 return nil

@@ -228,21 +228,26 @@ struct RunSession {
     /// before it counted them (it counts a batch once its files are filed), and tonight's summary
     /// and exit status must tell the operator that rejected files were filed.
     func finishInterruptedClaims(counts: inout RunCounts) throws(WorkspaceError) -> [Claim] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path))?.sorted() ?? []
+        for name in InboxClaim.recoverCopies(in: workspace.processing.path) {
+            logger.info("hoàn tất việc sao chép tệp từ hộp thư ở ổ khác", metadata: ["file": "\(DisplayName.escaped(name))"])
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
         var unrecorded: [Claim] = []
         var folders = [workspace.processing]
         for name in names {
             let claimed = workspace.processing.appendingPathComponent(name)
             if let arrival = try wrap({ try ledger.arrival(claimedAs: name) }) {
                 let destination = workspace.root.appendingPathComponent(arrival.storedPath)
-                logger.info("hoàn tất việc chuyển tệp bị gián đoạn", metadata: ["file": "\(name)", "to": "\(arrival.storedPath)"])
+                logger.info("hoàn tất việc chuyển tệp bị gián đoạn",
+                            metadata: ["file": "\(DisplayName.escaped(name))", "to": "\(DisplayName.escaped(arrival.storedPath))"])
                 try Workspace.moveUnsynced(claimed, to: destination)
                 folders.append(destination.deletingLastPathComponent())
                 counts.claimed += 1
                 if arrival.duplicate { counts.duplicates += 1 }
                 if arrival.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
             } else {
-                logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(name)"])
+                logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(DisplayName.escaped(name))"])
                 unrecorded.append(Claim(name: name))
             }
         }
@@ -250,42 +255,67 @@ struct RunSession {
         return unrecorded
     }
 
-    /// Renames every settled inbox file into processing/, in name order, handing the claims to
-    /// `claimed` in chunks (the workers start reading while the rest is claimed), and makes the
-    /// renames durable together (two folder fsyncs, not two per file) before returning, so
-    /// before any file is recorded: a crash before that can only leave a file in the inbox,
-    /// where the next run claims it again.
+    /// Moves every settled inbox file (subfolders included, see `Intake.list`) into processing/,
+    /// in name order, handing the claims to `claimed` in chunks (the workers start reading while
+    /// the rest is claimed), and makes the renames durable together (one fsync per folder, not
+    /// two per file) before returning, so before any file is recorded: a crash before that can
+    /// only leave a file in the inbox, where the next run claims it again. A file that cannot be
+    /// claimed is reported and left where it is; it never stops the others.
     mutating func claimInbox(_ claimed: ([Claim]) -> Void) throws(WorkspaceError) -> [Claim] {
-        let inbox = URL(fileURLWithPath: config.inbox)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
-        } catch {
-            throw WorkspaceError("không đọc được hộp thư đến \(inbox.path): \(error.localizedDescription)")
+        let listing = try Intake.list(config.inbox)
+        for folder in listing.tooDeep {
+            logger.warning("thư mục con không đọc được hoặc quá sâu (tối đa \(Intake.maxDepth) cấp): chuyển tệp lên gần hộp thư hơn",
+                           metadata: ["folder": "\(folder)"])
         }
-        let stamp = Self.stamp(now())
         let clock = now()
         var claims: [Claim] = []
-        let inboxPath = inbox.path, processing = workspace.processing.path
-        for name in names {
-            let source = inboxPath + "/" + name
-            switch Intake.classify(name: name, path: source, settleSeconds: config.settleSeconds, now: clock) {
+        var folders: [[CChar]] = []
+        let processing = workspace.processing.path
+        for entry in listing.entries {
+            switch Intake.classify(entry, settleSeconds: config.settleSeconds, now: clock) {
             case .ignored:
                 continue
             case .notDocx:
-                logger.warning("bỏ qua tệp không phải .docx, để nguyên trong hộp thư", metadata: ["file": "\(name)"])
+                logger.warning("bỏ qua tệp không phải .docx, để nguyên trong hộp thư", metadata: ["file": "\(entry.relative)"])
+                continue
+            case .notRegular:
+                logger.warning("bỏ qua mục không phải tệp thường (liên kết, FIFO, thiết bị), để nguyên trong hộp thư",
+                               metadata: ["file": "\(entry.relative)", "kind": "\(FormPipeline.kind(entry.info))"])
+                continue
             case .unsettled:
-                logger.info("tệp đang được tải lên, để lượt sau", metadata: ["file": "\(name)"])
+                logger.info("tệp đang được tải lên, để lượt sau", metadata: ["file": "\(entry.relative)"])
+                continue
+            case .readyFromTheFuture:
+                logger.warning("thời gian sửa tệp ở tương lai (đồng hồ máy tải lên sai?); vẫn nhận tệp",
+                               metadata: ["file": "\(entry.relative)"])
             case .ready:
-                sequence += 1
-                let claimedName = Workspace.claimedName(original: name, stamp: stamp, runID: runID, sequence: sequence)
-                try Workspace.rename(source, to: processing + "/" + claimedName)
-                claims.append(Claim(name: claimedName))
-                if claims.count % 256 == 0 { claimed(Array(claims.suffix(256))) }
+                break
+            }
+            sequence += 1
+            let claimedName = ClaimedName.make(relative: entry.relative, runID: runID, sequence: sequence)
+            do {
+                switch try InboxClaim.claim(entry, to: processing, as: claimedName) {
+                case .claimed:
+                    claims.append(Claim(name: claimedName))
+                    if folders.last != entry.folder { folders.append(entry.folder) }
+                    if claims.count % 256 == 0 { claimed(Array(claims.suffix(256))) }
+                case .vanished:
+                    logger.info("tệp đã biến mất khỏi hộp thư trước khi nhận", metadata: ["file": "\(entry.relative)"])
+                }
+            } catch {
+                switch error {
+                case .workspace(let failure): throw failure
+                case .file(let failure):
+                    logger.warning("không nhận được tệp, để nguyên trong hộp thư: \(failure.reason)",
+                                   metadata: ["file": "\(entry.relative)"])
+                }
             }
         }
         if claims.count % 256 != 0 { claimed(Array(claims.suffix(claims.count % 256))) }
-        if !claims.isEmpty { Workspace.syncDirectories(paths: [inboxPath, processing]) }
+        if !claims.isEmpty {
+            for folder in Set(folders) { Workspace.syncDirectory(raw: folder) }
+            Workspace.syncDirectory(workspace.processing)
+        }
         return claims
     }
 
@@ -335,17 +365,17 @@ struct RunSession {
     /// order is unchanged (record, move, log): a kill before the commit leaves the whole batch
     /// unrecorded in processing/ (read again by the next run); after it, recorded files in
     /// processing/ (moved where the store says by `finishInterruptedClaims`). A file that could
-    /// not be read stops the run after the files before it are recorded and moved.
-    mutating func commit(_ batch: [Claim], results: [Result<Analysis, WorkspaceError>], total: Int,
+    /// not be read is recorded as refused (`FILE_UNREADABLE`) like any other: it stops nothing.
+    mutating func commit(_ batch: [Claim], results: [Analysis?], total: Int,
                          counts: inout RunCounts) throws(WorkspaceError) {
         var analysed: [(Claim, Analysis)] = []
-        var failure: WorkspaceError?
         for (claim, result) in zip(batch, results) {
-            switch result {
-            case .success(let analysis): analysed.append((claim, analysis))
-            case .failure(let error): failure = error
+            guard let result else {
+                logger.warning("tệp trong processing/ đã biến mất trước khi đọc (bị xóa bằng tay?)",
+                               metadata: ["file": "\(DisplayName.escaped(claim.name))"])
+                continue
             }
-            if failure != nil { break }
+            analysed.append((claim, result))
         }
         let arrivedAt = timestamp(now())
         let day = Self.day(now())
@@ -374,7 +404,8 @@ struct RunSession {
             if file.rejected { counts.rejected += 1 } else { counts.accepted += 1 }
             if let first = file.duplicateOf {
                 counts.duplicates += 1
-                logger.info("tệp trùng nội dung với tệp đã nhận", metadata: ["file": "\(file.original)", "first": "\(first)"])
+                logger.info("tệp trùng nội dung với tệp đã nhận",
+                            metadata: ["file": "\(file.original)", "first": "\(DisplayName.escaped(first))"])
             } else if file.rejected {
                 logger.info("từ chối", metadata: ["file": "\(file.original)", "codes": "\(file.codes)"])
             } else {
@@ -384,18 +415,18 @@ struct RunSession {
             progress(RunProgress(done: filed, total: total, file: file.original))
         }
         try logPending()
-        if let failure { throw failure }
     }
 
     /// Records one analysed file inside the batch's transaction and decides where it goes.
     func record(_ claim: Claim, _ analysis: Analysis, arrivedAt: String, day: String, in store: LedgerTransaction,
                 destinations: inout Destinations) throws -> Recorded {
         var outcome = analysis.outcome
-        let original = Workspace.originalName(ofClaimed: claim.name)
+        let original = ClaimedName.original(claim.name)
+        let fileName = ClaimedName.fileName(ofOriginal: original)
 
         if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
-            let destination = try destinations.give(original, in: (known.storedPath as NSString).deletingLastPathComponent)
+            let destination = try destinations.give(fileName, in: (known.storedPath as NSString).deletingLastPathComponent)
             try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claim.name,
                                              storedPath: destination, arrivedAt: arrivedAt)
             return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
@@ -411,7 +442,7 @@ struct RunSession {
             }
         }
         let form = outcome.form
-        let destination = try destinations.give(original, in: outcome.rejected
+        let destination = try destinations.give(fileName, in: outcome.rejected
             ? "rejected/\(day)" : "archive/\(config.year)/\(Workspace.folderName(form?.partyCell))")
         var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: destination,
                                       verdict: outcome.rejected ? .rejected : .accepted, year: config.year,
@@ -495,29 +526,10 @@ struct RunSession {
         return url.deletingLastPathComponent().appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-chi-bo")
     }
 
-    /// "20201231T220509", local time: the claim prefix of tonight's files.
-    static func stamp(_ date: Date) -> String { LocalTime(date).format("%Y%m%dT%H%M%S") }
-
     /// "2020-12-31", local time: tonight's folder under rejected/.
     static func day(_ date: Date) -> String { LocalTime(date).format("%Y-%m-%d") }
 }
 
-/// Which inbox entries the run may take.
-enum Intake {
-    enum Decision: Equatable { case ready, unsettled, notDocx, ignored }
-
-    /// Only settled `.docx` files (any case); Word's owner files (`~$…`), LibreOffice locks
-    /// (`.~lock…`), temporary and hidden files are someone's work in progress. One `lstat(2)`
-    /// per entry (FileManager's attributes cost several times that at 100,000 files).
-    static func classify(name: String, path: String, settleSeconds: Double, now: Date) -> Decision {
-        if name.hasPrefix(".") || name.hasPrefix("~$") || name.lowercased().hasSuffix(".tmp") { return .ignored }
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .ignored }
-        guard name.lowercased().hasSuffix(".docx") else { return .notDocx }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return now.timeIntervalSince1970 - modified >= settleSeconds ? .ready : .unsettled
-    }
-}
 
 /// What the workers make of one claimed file: the pipeline's outcome, and what recording it
 /// needs that costs CPU (the form's JSON, the member key), made off the recording thread.
@@ -552,7 +564,8 @@ final class ReadAhead: @unchecked Sendable {
     private var closed = false
     private var nextToRead = 0
     private var nextToTake = 0
-    private var ready: [Int: Result<Analysis, WorkspaceError>] = [:]
+    /// `nil`: the file was gone from processing/ when its turn came.
+    private var ready: [Int: Analysis?] = [:]
     private var stopped = false
 
     init(_ claims: [RunSession.Claim], in folder: String, workers: Int, window: Int, pipeline: FormPipeline) {
@@ -595,14 +608,14 @@ final class ReadAhead: @unchecked Sendable {
             let claim = claims[index]
             nextToRead += 1
             condition.unlock()
-            let result: Result<Analysis, WorkspaceError>
+            let result: Analysis?
             do {
-                result = .success(Analysis(try pipeline.process(filePath: folder + "/" + claim.name)))
+                result = Analysis(try pipeline.process(filePath: folder + "/" + claim.name))
             } catch {
-                result = .failure(WorkspaceError(String(describing: error)))
+                result = error.reason == .vanished ? nil : Analysis(pipeline.unreadable(error, claimedAs: claim.name))
             }
             condition.lock()
-            ready[index] = result
+            ready[index] = .some(result)
             condition.broadcast()
             condition.unlock()
         }
@@ -610,7 +623,7 @@ final class ReadAhead: @unchecked Sendable {
 
     /// The next file's outcome in claim order, waiting for it if it is still being read.
     /// Called once per claim.
-    func next() -> Result<Analysis, WorkspaceError> {
+    func next() -> Analysis? {
         condition.lock()
         defer { condition.unlock() }
         precondition(nextToTake < claims.count, "more outcomes taken than files given")

@@ -28,16 +28,16 @@ public enum Operator {
     public static func status(_ config: PipelineConfig, now: Date = Date()) throws(WorkspaceError) -> Status {
         let workspace = Workspace(path: config.workspace)
         var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
-        let inbox = URL(fileURLWithPath: config.inbox)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [] {
-            switch Intake.classify(name: name, path: inbox.appendingPathComponent(name).path, settleSeconds: config.settleSeconds, now: now) {
-            case .ready: status.waiting += 1
+        for entry in try Intake.list(config.inbox).entries {
+            switch Intake.classify(entry, settleSeconds: config.settleSeconds, now: now) {
+            case .ready, .readyFromTheFuture: status.waiting += 1
             case .unsettled: status.unsettled += 1
-            case .notDocx: status.foreign += 1
+            case .notDocx, .notRegular: status.foreign += 1
             case .ignored: break
             }
         }
-        status.processing = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []).count
+        status.processing = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.count
         if FileManager.default.fileExists(atPath: workspace.store.path) {
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             status.lastRun = try wrap { try ledger.lastRun() }
@@ -97,15 +97,16 @@ public enum Operator {
 
     /// `kiemdiem run --dry-run`: what tonight's run would decide, reading the inbox in place and
     /// touching nothing.
-    public static func dryRun(_ config: PipelineConfig, now: Date = Date()) -> [(file: String, outcome: FormOutcome?)] {
-        let inbox = URL(fileURLWithPath: config.inbox)
+    public static func dryRun(_ config: PipelineConfig, now: Date = Date()) throws(WorkspaceError) -> [(file: String, outcome: FormOutcome?)] {
         let roster = config.roster.flatMap { try? RosterFile.load(path: $0) }
         let pipeline = FormPipeline(limits: config.limits, rules: config.yearRules, roster: roster)
         var results: [(String, FormOutcome?)] = []
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted() {
-            let url = inbox.appendingPathComponent(name)
-            guard Intake.classify(name: name, path: url.path, settleSeconds: config.settleSeconds, now: now) == .ready else { continue }
-            results.append((name, try? pipeline.process(fileAt: url)))
+        for entry in try Intake.list(config.inbox).entries {
+            switch Intake.classify(entry, settleSeconds: config.settleSeconds, now: now) {
+            case .ready, .readyFromTheFuture:
+                results.append((entry.relative, try? pipeline.process(rawPath: entry.path, shown: entry.relative)))
+            default: continue
+            }
         }
         return results
     }

@@ -40,20 +40,6 @@ struct Workspace: Sendable {
         }
     }
 
-    /// The claimed name carries the original one after "--", so a crash loses nothing of it.
-    /// The run id makes it unique across runs (arrivals.claimed_as is UNIQUE, and two runs can
-    /// start within one second when the first one is killed early); zero padding makes the
-    /// name order the claim order, so files an interrupted run left in processing/ are finished
-    /// in the order they arrived and the resumed night files them as an uninterrupted one would.
-    static func claimedName(original: String, stamp: String, runID: Int64, sequence: Int) -> String {
-        "\(stamp)-\(String(format: "%06lld", runID))-\(String(format: "%05d", sequence))--\(original)"
-    }
-
-    static func originalName(ofClaimed name: String) -> String {
-        guard let range = name.range(of: "--") else { return name }
-        return String(name[range.upperBound...])
-    }
-
     /// Atomically moves `source` to `destination`, creating its folder; never overwrites.
     static func move(_ source: URL, to destination: URL) throws(WorkspaceError) {
         try moveUnsynced(source, to: destination)
@@ -92,7 +78,12 @@ struct Workspace: Sendable {
 
     /// Makes a rename durable: without it the kernel may forget the new directory entry on power loss.
     static func syncDirectory(_ url: URL) {
-        let fd = open(url.path, O_RDONLY | O_DIRECTORY)
+        syncDirectory(raw: Array(url.path.utf8CString))
+    }
+
+    /// The same for a path held as bytes (an inbox folder whose name need not be UTF-8).
+    static func syncDirectory(raw path: [CChar]) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return }
         _ = fsync(fd)
         close(fd)

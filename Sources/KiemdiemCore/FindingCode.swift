@@ -26,6 +26,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case legacyFontConverted = "LEGACY_FONT_CONVERTED"
     case trackedChanges = "TRACKED_CHANGES"
     case decisionConflictsWithRule = "DECISION_CONFLICTS_WITH_RULE"
+    case fileUnreadable = "FILE_UNREADABLE"
 
     /// The severity the contract gives the code.
     public var severity: Severity {
@@ -77,6 +78,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .legacyFontConverted: return "Văn bản dùng phông chữ cũ (TCVN3/VNI), đã chuyển sang Unicode"
         case .trackedChanges: return "Văn bản còn nội dung theo dõi sửa đổi; đã chấp nhận phần thêm, bỏ phần xóa"
         case .decisionConflictsWithRule: return "Quyết định của cấp có thẩm quyền khác với quy định; giữ nguyên quyết định, đề nghị cấp ủy xem xét lại"
+        case .fileUnreadable: return "Không đọc được tệp (không có quyền đọc, không phải tệp thường hoặc là liên kết); cần nộp lại tệp .docx"
         }
     }
 
@@ -107,6 +109,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .legacyFontConverted: return "Legacy TCVN3/VNI text converted to Unicode"
         case .trackedChanges: return "Document had tracked changes; insertions accepted, deletions dropped"
         case .decisionConflictsWithRule: return "The competent body's decision conflicts with a rule; the decision is kept, for the committee to review"
+        case .fileUnreadable: return "File could not be read (no read permission, not a regular file, or a link); submit the .docx again"
         }
     }
 }

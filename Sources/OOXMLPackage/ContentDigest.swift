@@ -11,14 +11,22 @@ public enum ContentDigest {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return sha256Hex(descriptor: fd)
+    }
+
+    /// The digest of what an open file holds from its current offset, at most `limit` bytes:
+    /// the caller fstat'd the descriptor and bounds the read by the size it saw.
+    public static func sha256Hex(descriptor fd: Int32, limit: Int = .max) -> String? {
         guard let context = EVP_MD_CTX_new() else { return nil }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        var left = limit
+        while left > 0 {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, left)) }
             if count < 0 { if errno == EINTR { continue } else { return nil } }
             if count == 0 { break }
+            left -= count
             guard buffer.withUnsafeBytes({ EVP_DigestUpdate(context, $0.baseAddress, count) }) == 1 else { return nil }
         }
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))

@@ -40,7 +40,14 @@ struct Run: ParsableCommand {
         let pipeline = try loadConfig(config)
         if dryRun {
             var anyRejected = false
-            for (file, outcome) in Operator.dryRun(pipeline) {
+            let outcomes: [(file: String, outcome: FormOutcome?)]
+            do {
+                outcomes = try Operator.dryRun(pipeline)
+            } catch {
+                writeError("kiemdiem: \(error)")
+                throw ExitCode(ExitStatus.ioError.rawValue)
+            }
+            for (file, outcome) in outcomes {
                 guard let outcome else { print("\(file): không đọc được"); continue }
                 anyRejected = anyRejected || outcome.rejected
                 let codes = outcome.findings.map(\.code.rawValue).joined(separator: ", ")

@@ -84,6 +84,27 @@ import Testing
         // Per-cell workbooks too: more atomic publishes for a kill to interrupt.
         let box = try BinaryBox("kill", perCell: true, populate: Self.makeInputs)
         defer { box.remove() }
+        try Self.killAndResume(box)
+    }
+
+    /// The same with the inbox on a tmpfs, another filesystem than the workspace's: every claim
+    /// is a copy, an fsync, a SHA-256 check and an unlink, and a kill may land between any two.
+    @Test func tenRandomKillsWithTheInboxOnAnotherFilesystemLoseNothing() throws {
+        let box = try BinaryBox("kill-xdev", perCell: true) { _ in }
+        defer { box.remove() }
+        guard let mount = TmpfsMount(box.inbox) else { return }
+        defer { mount.unmount() }
+        try Self.makeInputs(box.inbox)
+        for name in try FileManager.default.contentsOfDirectory(atPath: box.inbox.path) {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)],
+                                                  ofItemAtPath: box.inbox.appendingPathComponent(name).path)
+        }
+        // Half the kills inside the claims (start-up takes ~50 ms, a claim well under one).
+        try Self.killAndResume(box, claimKills: Self.kills / 2)
+    }
+
+    /// `claimKills` of the kills land early, while the inbox is being claimed.
+    static func killAndResume(_ box: BinaryBox, claimKills: Int = 0) throws {
         let originals = multiset(Array(box.inboxFiles.values))
         try #require(originals.values.reduce(0, +) == Self.inputs)
 
@@ -101,8 +122,9 @@ import Testing
 
         var random = SplitMix64(seed: Self.seed)
         var landings: [Landing] = []
-        for _ in 0..<Self.kills {
-            let delay = Int.random(in: 5...max(50, 3 * span / Self.kills), using: &random)
+        for index in 0..<Self.kills {
+            let delay = index < claimKills ? Int.random(in: 40...90, using: &random)
+                : Int.random(in: 5...max(50, 3 * span / Self.kills), using: &random)
             let process = Process()
             process.executableURL = kiemdiemBinary
             process.arguments = ["run", "--config", box.config.path]

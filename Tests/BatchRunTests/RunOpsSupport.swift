@@ -65,7 +65,24 @@ struct BinaryBox {
     }
 
     var inboxFiles: [String: String] { files(under: inbox) }
-    var processingFiles: [String: String] { files(under: workspace.appendingPathComponent("processing")) }
+    /// What processing/ holds as inputs: the claimed files, and a cross-device copy whose upload
+    /// is already unlinked (the one copy left, which the next run takes). A copy whose upload is
+    /// still in the inbox, and the record of its source, are the claim's bookkeeping, not inputs.
+    var processingFiles: [String: String] {
+        let processing = workspace.appendingPathComponent("processing")
+        var result = files(under: processing).filter {
+            !$0.key.hasPrefix("processing/.src-") && !$0.key.hasPrefix("processing/.copy-")
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: processing.path)) ?? [] where name.hasPrefix(".copy-") {
+            let sidecar = processing.appendingPathComponent(".src-" + name.dropFirst(".copy-".count))
+            let source = FileManager.default.contents(atPath: sidecar.path).map { [UInt8]($0) } ?? []
+            var info = stat()
+            if source.isEmpty || lstat(source.map { CChar(bitPattern: $0) } + [0], &info) != 0 {
+                result["processing/" + name] = sha256(of: processing.appendingPathComponent(name))
+            }
+        }
+        return result
+    }
     var archivedFiles: [String: String] { files(under: workspace.appendingPathComponent("archive")) }
     var rejectedFiles: [String: String] { files(under: workspace.appendingPathComponent("rejected")) }
     var rejectionLog: URL { workspace.appendingPathComponent("logs/rejections.jsonl") }
