@@ -13,6 +13,9 @@ public enum ExitStatus: Int32, Sendable {
     case allAccepted = 0
     case someRejected = 3
     case noInput = 66
+    /// The archive holds files but the store is missing, empty or unreadable: refused, never
+    /// taken for a new workspace; `kiemdiem recover` rebuilds it (README, "When the store is lost").
+    case storeLost = 69
     case internalError = 70
     case ioError = 74
     case locked = 75
@@ -102,11 +105,14 @@ public struct NightlyRun: Sendable {
             // Only the folder that holds the lock is made before the lock is taken: a run refused
             // with 75 creates and changes nothing.
             try Workspace.makeDirectory(workspace.root)
-            guard let lock = try RunLock(path: workspace.lockFile.path) else {
+            guard let lock = try RunLock(workspace: workspace) else {
                 return RunResult(status: .locked, counts: counts, workbook: nil, seconds: 0,
-                                 message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
+                                 message: "một lượt chạy khác đang giữ khóa thư mục làm việc \(workspace.root.path)")
             }
             defer { withExtendedLifetime(lock) {} }
+            if let lost = StoreGuard.refusal(workspace) {
+                return RunResult(status: .storeLost, counts: counts, workbook: nil, seconds: 0, message: lost)
+            }
             try workspace.prepare()
             let ledger: Ledger
             do {
@@ -387,7 +393,8 @@ struct RunSession {
         let recorded = try wrap {
             try ledger.transaction { store in
                 try analysed.map { claim, analysis in
-                    try record(claim, analysis, arrivedAt: arrivedAt, day: day, in: store, destinations: &destinations)
+                    try record(claim, original: ClaimedName.original(claim.name), analysis, arrivedAt: arrivedAt, day: day,
+                               in: store) { name, folder throws(WorkspaceError) in try destinations.give(name, in: folder) }
                 }
             }
         }
@@ -418,15 +425,16 @@ struct RunSession {
     }
 
     /// Records one analysed file inside the batch's transaction and decides where it goes.
-    func record(_ claim: Claim, _ analysis: Analysis, arrivedAt: String, day: String, in store: LedgerTransaction,
-                destinations: inout Destinations) throws -> Recorded {
+    /// `place` gives the file's path relative to the workspace from its name and the folder it
+    /// belongs in (a free name there, for the run; where it already is, for `recover`).
+    func record(_ claim: Claim, original: String, _ analysis: Analysis, arrivedAt: String, day: String,
+                in store: LedgerTransaction, place: (String, String) throws(WorkspaceError) -> String) throws -> Recorded {
         var outcome = analysis.outcome
-        let original = ClaimedName.original(claim.name)
         let fileName = ClaimedName.fileName(ofOriginal: original)
 
         if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
-            let destination = try destinations.give(fileName, in: (known.storedPath as NSString).deletingLastPathComponent)
+            let destination = try place(fileName, (known.storedPath as NSString).deletingLastPathComponent)
             try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claim.name,
                                              storedPath: destination, arrivedAt: arrivedAt)
             return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
@@ -442,7 +450,7 @@ struct RunSession {
             }
         }
         let form = outcome.form
-        let destination = try destinations.give(fileName, in: outcome.rejected
+        let destination = try place(fileName, outcome.rejected
             ? "rejected/\(day)" : "archive/\(config.year)/\(Workspace.folderName(form?.partyCell))")
         var record = SubmissionRecord(sha256: outcome.sha256, originalName: original, storedPath: destination,
                                       verdict: outcome.rejected ? .rejected : .accepted, year: config.year,

@@ -25,7 +25,7 @@ public enum Operator {
         public var arrivals: Int
     }
 
-    public static func status(_ config: PipelineConfig, now: Date = Date()) throws(WorkspaceError) -> Status {
+    public static func status(_ config: PipelineConfig, now: Date = Date()) throws -> Status {
         let workspace = Workspace(path: config.workspace)
         var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
         for entry in try Intake.list(config.inbox).entries {
@@ -38,6 +38,7 @@ public enum Operator {
         }
         status.processing = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
             .filter { !$0.hasPrefix(".") }.count
+        if let lost = StoreGuard.refusal(workspace) { throw StoreLostError(description: lost) }
         if FileManager.default.fileExists(atPath: workspace.store.path) {
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             status.lastRun = try wrap { try ledger.lastRun() }
@@ -53,11 +54,14 @@ public enum Operator {
         do {
             // As in `run`: a refused report creates nothing but the folder that holds the lock.
             try Workspace.makeDirectory(workspace.root)
-            guard let lock = try RunLock(path: workspace.lockFile.path) else {
+            guard let lock = try RunLock(workspace: workspace) else {
                 return RunResult(status: .locked, counts: RunCounts(), workbook: nil, seconds: 0,
-                                 message: "một lượt chạy khác đang giữ khóa \(workspace.lockFile.path)")
+                                 message: "một lượt chạy khác đang giữ khóa thư mục làm việc \(workspace.root.path)")
             }
             defer { withExtendedLifetime(lock) {} }
+            if let lost = StoreGuard.refusal(workspace) {
+                return RunResult(status: .storeLost, counts: RunCounts(), workbook: nil, seconds: 0, message: lost)
+            }
             try workspace.prepare()
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)

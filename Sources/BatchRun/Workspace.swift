@@ -18,7 +18,6 @@ struct Workspace: Sendable {
     var rejected: URL { root.appendingPathComponent("rejected") }
     var logs: URL { root.appendingPathComponent("logs") }
     var store: URL { root.appendingPathComponent("kiemdiem.sqlite") }
-    var lockFile: URL { root.appendingPathComponent("kiemdiem.lock") }
     var rejectionLog: URL { logs.appendingPathComponent("rejections.jsonl") }
     var auditLog: URL { logs.appendingPathComponent("audit.jsonl") }
 
@@ -100,15 +99,21 @@ struct Workspace: Sendable {
     }
 }
 
-/// One run at a time: `flock(2)` on a file in the workspace. The kernel drops the lock when the
-/// process dies, even by SIGKILL, so there is never a stale lock to clean up.
+/// One run at a time: `flock(2)` on the workspace folder itself, not on a file in it, so a lock
+/// file deleted mid-run (or never there) lets no second run in. The kernel drops the lock when
+/// the process dies, even by SIGKILL, so there is never a stale lock to clean up.
 final class RunLock {
     private let fd: Int32
 
     /// `nil` when another run holds the lock.
+    convenience init?(workspace: Workspace) throws(WorkspaceError) {
+        try self.init(path: workspace.root.path)
+    }
+
+    /// `nil` when another run holds the lock.
     init?(path: String) throws(WorkspaceError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WorkspaceError("không mở được tệp khóa \(path): \(String(cString: strerror(errno)))") }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw WorkspaceError("không mở được thư mục làm việc \(path): \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil

@@ -26,6 +26,9 @@ struct Status: ParsableCommand {
         let status: Operator.Status
         do {
             status = try Operator.status(pipeline)
+        } catch let error as StoreLostError {
+            writeError("kiemdiem: \(error)")
+            throw ExitCode(ExitStatus.storeLost.rawValue)
         } catch {
             writeError("kiemdiem: \(error)")
             throw ExitCode(ExitStatus.ioError.rawValue)
@@ -153,5 +156,33 @@ struct InitKey: ParsableCommand {
             writeError("kiemdiem: \(error)")
             throw ExitCode(73)
         }
+    }
+}
+
+struct Recover: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Dựng lại kho dữ liệu từ archive/, rejected/ và nhật ký khi kho bị mất, rỗng hoặc hỏng.",
+        discussion: """
+            Dùng khi lượt chạy thoát với mã 69: kho dữ liệu kiemdiem.sqlite không còn, rỗng hoặc hỏng trong \
+            khi archive/ đã có tệp. Kho cũ được giữ lại bên cạnh (kiemdiem.sqlite.hong-<thời điểm>); mọi tệp \
+            trong archive/ và rejected/ được đọc lại theo thứ tự đã nộp, các quyết định (trùng, thứ tự ngày) \
+            được xét lại, nhật ký từ chối được kiểm tra, rồi sổ tổng hợp được lập lại. Không tệp nào bị di chuyển.
+
+            Mã thoát: 0 đã dựng lại · 74 lỗi đọc ghi · 75 một lượt chạy khác đang giữ khóa · 78 lỗi cấu hình.
+            """)
+
+    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+    var config: String = "pipeline.yml"
+
+    func run() throws {
+        bootstrapLogging(verbose: false)
+        let result = Operator.recover(try loadConfig(config), logger: Logger(label: "kiemdiem.recover"))
+        let c = result.counts
+        var line = "kiemdiem: dựng lại kho: \(c.claimed) tệp · hợp lệ \(c.accepted) · từ chối \(c.rejected) · trùng \(c.duplicates)"
+        if let head = result.logHead { line += " · nhật ký: \(head)" }
+        if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
+        if let message = result.message { line += " · \(message)" }
+        writeError(line)
+        if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }
     }
 }

@@ -135,7 +135,7 @@ import Ledger
         let box = try Sandbox()
         defer { try? FileManager.default.removeItem(at: box.root) }
         try FileManager.default.createDirectory(at: box.workspace, withIntermediateDirectories: true)
-        let held = try #require(try RunLock(path: box.workspace.appendingPathComponent("kiemdiem.lock").path))
+        let held = try #require(try RunLock(path: box.workspace.path))
         let result = NightlyRun(config: box.config, logger: quiet).run()
         #expect(result.status == .locked)
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.inbox.path).count == Self.sampleNames.count)

@@ -66,15 +66,15 @@ import Testing
         let box = try BinaryBox("locked")
         defer { box.remove() }
         try FileManager.default.createDirectory(at: box.workspace, withIntermediateDirectories: true)
-        let held = try HeldLock(box.workspace.appendingPathComponent("kiemdiem.lock").path)
+        let held = try HeldLock(box.workspace.path)
         let inbox = box.inboxFiles
         let started = Date()
         let result = try box.kiemdiem(["run"])
         #expect(result.status == 75)
         #expect(Date().timeIntervalSince(started) < 5, "75 must come at once, not after waiting for the lock")
-        #expect(result.stderr.contains("kiemdiem.lock"))
+        #expect(result.stderr.contains("giữ khóa thư mục làm việc \(box.workspace.path)"))
         #expect(box.inboxFiles == inbox)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: box.workspace.path) == ["kiemdiem.lock"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.workspace.path).isEmpty)
         // `report` writes the workbook, so it is refused the same way; `status` only reads.
         #expect(try box.kiemdiem(["report"]).status == 75)
         #expect(!FileManager.default.fileExists(atPath: box.workbook.path))

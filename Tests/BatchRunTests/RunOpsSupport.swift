@@ -109,7 +109,7 @@ final class HeldLock {
     private let fd: Int32
 
     init(_ path: String) throws {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
         try #require(fd >= 0)
         try #require(flock(fd, LOCK_EX | LOCK_NB) == 0)
     }
