@@ -44,7 +44,13 @@ enum StoreGuard {
                 let path = relative + "/" + name
                 var info = stat()
                 guard lstat(root + "/" + path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR { walk(path) } else { found.append((info.st_ctim, path)) }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(path)
+                } else if path.split(separator: "/").count == (path.hasPrefix("archive/") ? 4 : 3) {
+                    // Only where a run files (archive/<year>/<chi bộ>/, rejected/<day>/): anything
+                    // else there was not put by kiemdiem.
+                    found.append((info.st_ctim, path))
+                }
             }
         }
         walk("archive")
