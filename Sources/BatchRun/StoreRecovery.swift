@@ -146,11 +146,21 @@ extension Operator {
             let pending = try wrap { try ledger.unloggedRejections() }
             let anchor = session.rejectionLog.chain.anchor(lineHashes, anchored: 0, runID: runID, time: timestamp(now()))
             try wrap { try ledger.markLogged(pending.filter { logged[$0.storedPath] != nil }.compactMap(\.id), appended: anchor) }
-            try session.logPendingRejections()
+            // The audit log holds the decisions the nights made; recovery re-derived the same ones.
+            let auditHashes = Self.lineHashes(workspace.auditLog)
+            if case .failure(let broken) = ChainedLog.verify(workspace.auditLog, log: AuditLog.name, storeHashes: auditHashes,
+                                                            anchors: [], key: auditKey) {
+                logger.warning("nhật ký quyết định không toàn vẹn, vẫn neo lại như hiện có; kiemdiem verify-log sẽ báo: \(broken)")
+            }
+            try wrap { try ledger.adoptAuditedHistory() }
+            if !auditHashes.isEmpty {
+                try wrap { try ledger.anchor(session.auditLog.chain.anchor(auditHashes, anchored: 0, runID: runID, time: timestamp(now()))) }
+            }
+            try session.logPending()
             let workbook = try session.publishWorkbook()
             try wrap { try ledger.finishRun(runID, counts: counts, exitCode: 0, at: timestamp(now())) }
             return RunResult(status: .allAccepted, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
-                             message: nil, logHead: try session.rejectionLog.head())
+                             message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())
         } catch {
             return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
                              message: String(describing: error))

@@ -35,3 +35,16 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// After `kiemdiem recover` re-derived every decision: the audit log already holds them (its
+    /// lines are anchored again as they are), so none is logged a second time.
+    public func adoptAuditedHistory() throws {
+        try transaction { store in
+            try store.db.execute(sql: """
+                UPDATE arrivals SET audit_logged = 1 WHERE audit_logged = 0;
+                UPDATE submissions SET supersession_logged = 1 WHERE superseded_by IS NOT NULL AND supersession_logged = 0;
+                """)
+        }
+    }
+}

@@ -180,6 +180,7 @@ struct Recover: ParsableCommand {
         let c = result.counts
         var line = "kiemdiem: dựng lại kho: \(c.claimed) tệp · hợp lệ \(c.accepted) · từ chối \(c.rejected) · trùng \(c.duplicates)"
         if let head = result.logHead { line += " · nhật ký: \(head)" }
+        if let head = result.auditHead { line += " · quyết định: \(head)" }
         if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
         if let message = result.message { line += " · \(message)" }
         writeError(line)
