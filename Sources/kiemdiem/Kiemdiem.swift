@@ -17,7 +17,7 @@ struct Kiemdiem: ParsableCommand {
             Xem một tệp:     kiemdiem inspect --json bai-kiem-diem.docx
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self])
+        subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self])
 }
 
 /// Logs go to stderr: stdout carries only what a command was asked to print.
