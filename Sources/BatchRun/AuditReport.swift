@@ -48,7 +48,7 @@ public enum AuditReport {
         guard FileManager.default.fileExists(atPath: workspace.store.path) else { return [] }
         let ledger = try wrap { try Ledger(path: workspace.store.path) }
         let records = try wrap { try ledger.auditEvents(query) }
-        let history = try wrap { try ledger.levelsByYear() }
+        let history = try wrap { try ledger.levelsByYear(only: HistoryFlag.levels) }
         return records.map { record in
             let object = (try? JSONSerialization.jsonObject(with: Data(record.line.utf8))) as? [String: Any] ?? [:]
             let member = object["member"] as? [String: Any]

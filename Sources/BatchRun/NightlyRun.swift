@@ -484,13 +484,14 @@ struct RunSession {
     func publishWorkbook() throws(WorkspaceError) -> String {
         let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
             ?? Int64(now().timeIntervalSince1970)
-        let report = try wrap {
+        var report = try wrap {
             try StoredReport.read(ledger: ledger, year: config.year, roster: roster, rules: yearRules,
                                   language: config.language, organisations: organisationTree ?? config.organisationTree(),
                                   createdAt: created)
         }
         // The store keeps the organisations as classified for the workbook (and its readers).
         try wrap { try ledger.replaceOrganisations(report.summary.organisations, year: config.year) }
+        report.summary.logAnchor = try logAnchor()
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)
         removeStaleWorkbookTemporaries(in: folder)

@@ -176,6 +176,11 @@ extension RunSession {
         try auditLog.recover(time: time, runID: runID, logger: logger)
     }
 
+    /// Both logs' heads as the workbook's footer carries them (`ConsolidatedReport.logAnchor`).
+    func logAnchor() throws(WorkspaceError) -> String {
+        "Nhật ký: \(try rejectionLog.head()) · quyết định: \(try auditLog.head())"
+    }
+
     /// The lines of every rejected submission and every decision not yet logged (once per batch).
     func logPending() throws(WorkspaceError) {
         let time = timestamp(now())

@@ -15,13 +15,15 @@ struct StoredReport {
     /// The language findings are worded in on the sheets.
     let language: MessageLanguage
     /// Cells, organisation, not-submitted list and Biểu 6F; no member or finding rows.
-    let summary: ConsolidatedReport
+    var summary: ConsolidatedReport
     /// Each cell's display name and committee, by `OrganisationKey.cell` ("" for no cell).
     let cells: [String: CellSummary]
     /// The member order of `Đảng viên`: by folded cell name, then name, file and member id.
     let memberOrder: Ledger.MemberOrder
     /// The grassroots organisations over their HTXS quota, by key.
     let exceededQuotas: [(key: String, finding: Finding)]
+    /// Every year's excellent and unsatisfactory levels by person, for the consecutive-year flags.
+    var flaggedLevels: [String: [Int: Level]] = [:]
 
     static func read(ledger: Ledger, year: Int, roster: Roster?, rules: YearRules, language: MessageLanguage = .vi,
                      organisations tree: OrganisationTree? = nil, createdAt: Int64) throws -> StoredReport {
@@ -94,7 +96,15 @@ struct StoredReport {
         }
         return StoredReport(ledger: ledger, year: year, roster: roster, rules: rules, language: language,
                             summary: summary, cells: cells,
-                            memberOrder: Ledger.MemberOrder(cellRank: cellRank), exceededQuotas: exceeded)
+                            memberOrder: Ledger.MemberOrder(cellRank: cellRank), exceededQuotas: exceeded,
+                            flaggedLevels: try ledger.levelsByYear(only: HistoryFlag.levels))
+    }
+
+    /// The member's consecutive-year flags (ReviewRules `HistoryFlag`), in Vietnamese.
+    func history(_ form: SubmissionRecord) -> String? {
+        guard let key = form.memberKey, let levels = flaggedLevels[Ledger.person(memberKey: key)] else { return nil }
+        let flags = HistoryFlag.flags(levels: levels, year: year)
+        return flags.isEmpty ? nil : flags.map(\.vietnamese).joined(separator: "; ")
     }
 
     /// The rows of the whole report.
@@ -128,7 +138,7 @@ struct StoredReport {
                                    partyCell: cell?.partyCell, partyCommittee: cell?.partyCommittee,
                                    selfLevel: form.selfLevel, cellProposal: form.cellLevel,
                                    committeeLevel: form.committeeLevel, result: form.level, status: form.status,
-                                   file: form.originalName))
+                                   file: form.originalName, history: report.history(form)))
             }
         }
 

@@ -207,13 +207,18 @@ extension Ledger {
 
     /// The final level of every member's current form, every year, by `person(memberKey:)`: the history
     /// the consecutive-year flags read (docs/contract.md §4.3).
-    public func levelsByYear() throws -> [String: [Int: Level]] {
+    /// `only` keeps the levels the flags read, so the workbook's rebuild holds a fraction of the
+    /// members of every year, not all of them.
+    public func levelsByYear(only: Set<Level>? = nil) throws -> [String: [Int: Level]] {
         try reading { db in
             var result: [String: [Int: Level]] = [:]
+            let filter = only.map { levels in
+                " AND level IN (" + levels.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")"
+            } ?? ""
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT member_key, year, level FROM submissions
                 WHERE verdict = 'accepted' AND superseded_by IS NULL AND member_key IS NOT NULL AND level IS NOT NULL
-                  AND (kind IS NULL OR kind <> 'collective')
+                  AND (kind IS NULL OR kind <> 'collective')\(filter)
                 ORDER BY id
                 """)
             while let row = try rows.next() {

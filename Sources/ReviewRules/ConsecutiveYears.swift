@@ -25,6 +25,9 @@ public enum HistoryFlag: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The only levels `flags` looks at: a store read for the flags may leave the others out.
+    public static let levels: Set<Level> = [.excellent, .unsatisfactory]
+
     /// The flags of `year` given a member's final level per review year. A year missing from
     /// `levels` (not submitted, not classified, exempt) breaks a run.
     public static func flags(levels: [Int: Level], year: Int) -> [HistoryFlag] {

@@ -24,6 +24,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
     /// Seconds since 1970 stamped as the creation time (from SOURCE_DATE_EPOCH when set), so the
     /// same store gives a byte-identical workbook.
     public var createdAt: Int64
+    /// The audit logs' heads when the workbook was made ("Nhật ký: 56 dòng · 1a2b3c4d5e6f · quyết
+    /// định: 412 dòng · 9f8e7d6c5b4a", docs/contract.md §4.1), printed in every sheet's footer so an
+    /// auditor holding the workbook can note them and check them later with `verify-log --anchor`.
+    public var logAnchor: String?
 
     public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
                 rejections: [RejectionRow] = [], warnings: [RejectionRow] = [], notSubmitted: [NotSubmittedRow]? = nil,
@@ -108,10 +112,14 @@ public struct MemberRow: Sendable, Equatable {
     public var result: Level?
     public var status: ClassificationStatus
     public var file: String
+    /// What the member's levels of consecutive years say ("Hai năm liền không hoàn thành nhiệm
+    /// vụ", "3 năm liền hoàn thành xuất sắc nhiệm vụ"), from every year of the store.
+    public var history: String?
 
     public init(fullName: String, dateOfBirth: CivilDate?, partyCell: String?, partyCommittee: String? = nil,
                 selfLevel: Level?, cellProposal: Level?, committeeLevel: Level?, result: Level?,
-                status: ClassificationStatus, file: String) {
+                status: ClassificationStatus, file: String, history: String? = nil) {
+        self.history = history
         self.fullName = fullName
         self.dateOfBirth = dateOfBirth
         self.partyCell = partyCell

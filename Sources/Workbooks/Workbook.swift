@@ -8,6 +8,9 @@ final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     let formats: Formats
     private var sheetNames: [String] = []
+    /// Printed in the centre of every sheet's footer added from now on (the logs' heads,
+    /// `ConsolidatedReport.logAnchor`).
+    var footerCentre: String?
 
     /// Opens a workbook that `close()` will write to `path`. Sheets are built in memory unless
     /// added with `streaming: true` (see `addSheet`). Temporary files go next to `path`: they
@@ -82,6 +85,11 @@ final class Workbook {
             throw WorkbookError("workbook_add_worksheet(): could not add sheet \(name)", function: "workbook_add_worksheet")
         }
         sheetNames.append(name)
+        if let footerCentre {
+            // "&" starts a footer code in Excel: doubled to print as itself; 255 characters at most.
+            let footer = "&C" + String(footerCentre.replacingOccurrences(of: "&", with: "&&").prefix(200))
+            try check(worksheet_set_footer(sheet, footer), "worksheet_set_footer")
+        }
         return Sheet(handle: sheet, name: name, formats: formats)
     }
 

@@ -72,6 +72,7 @@ public enum WorkbookWriter {
 
     static func build(_ report: ConsolidatedReport, rows: some ReportRows, at path: String) throws(WorkbookError) {
         let workbook = try Workbook(path: path)
+        workbook.footerCentre = report.logAnchor
         try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
         try SummarySheet.write(report, into: workbook)
         try MembersSheet.write(year: report.year, rows: rows, into: workbook)

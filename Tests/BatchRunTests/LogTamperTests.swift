@@ -86,6 +86,15 @@ import Testing
         // The next run (nothing new) prints the same head on its summary line.
         let again = try box.kiemdiem(["run"])
         #expect(again.stderr.contains("· nhật ký: \(lines.count) dòng · \(short)"), "\(again.stderr)")
+        // Every sheet of the workbook carries the same heads in its footer.
+        let footers = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
+            "python3", "-c", "import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print('\\n'.join(ws.oddFooter.center.text or '' for ws in wb.worksheets))",
+            box.workbook.path,
+        ])
+        try #require(footers.status == 0, "\(footers.stderr)")
+        let sheets = footers.stdout.split(separator: "\n")
+        #expect(!sheets.isEmpty)
+        #expect(sheets.allSatisfy { $0.hasPrefix("Nhật ký: \(lines.count) dòng · \(short) · quyết định: ") }, "\(footers.stdout)")
         // An auditor's note of the head checks later; a wrong one does not.
         #expect(try box.kiemdiem(["verify-log"], ["--anchor", "\(lines.count):\(short)"]).status == 0)
         let wrong = try box.kiemdiem(["verify-log"], ["--anchor", "\(lines.count - 1):\(short)"])
