@@ -95,19 +95,21 @@ import Testing
         #expect(!years.isEmpty && years.allSatisfy { $0 == 2023 })
         #expect(years.count == log.filter { $0["year"] as? Int == 2023 }.count)
 
-        let capped = try box.kiemdiem(["audit"], ["--code", "LEVEL_CAPPED", "--event", "level_capped", "--explain"])
-        #expect(capped.status == 0)
-        let cappedCount = log.filter { $0["event"] as? String == "level_capped" }.count
-        #expect(cappedCount > 0)
-        #expect(capped.stdout.hasSuffix("\(cappedCount) sự kiện.\n"), "\(capped.stdout)")
-        #expect(capped.stdout.contains("LEVEL_CAPPED (cảnh báo)"))
-        for event in log where event["event"] as? String == "level_capped" {
+        // The 2025 form whose committee decision conflicts with the score bands (docs/rules.md):
+        // the event, its finding's evidence and the rule's regulation and article.
+        let conflicts = try box.kiemdiem(["audit"], ["--code", "DECISION_CONFLICTS_WITH_RULE", "--event", "rule_conflict", "--explain"])
+        #expect(conflicts.status == 0)
+        let conflictEvents = log.filter { $0["event"] as? String == "rule_conflict" }
+        #expect(!conflictEvents.isEmpty)
+        #expect(conflicts.stdout.hasSuffix("\(conflictEvents.count) sự kiện.\n"), "\(conflicts.stdout)")
+        #expect(conflicts.stdout.contains("DECISION_CONFLICTS_WITH_RULE (cảnh báo)"))
+        for event in conflictEvents {
             for finding in event["findings"] as! [[String: Any]] {
-                #expect(capped.stdout.contains("«\(finding["evidence"] as! String)»"), "the evidence is shown")
-                #expect(capped.stdout.contains(finding["article"] as! String), "the regulation's article is shown")
+                #expect(conflicts.stdout.contains("«\(finding["evidence"] as! String)»"), "the evidence is shown")
+                #expect(conflicts.stdout.contains("\(finding["regulation"] as! String), \(finding["article"] as! String)"),
+                        "the regulation and its article are shown")
             }
         }
-        #expect(capped.stdout.contains("QĐ 366 Điều 11"), "the 2025 form's cap cites QĐ 366 Điều 11")
 
         let refused = try box.kiemdiem(["audit"], ["--chi-bo", "chi bo thon 1", "--verdict", "rejected", "--format", "csv"])
         let refusedRows = try Self.parseCSV(refused.stdout).dropFirst()
