@@ -471,6 +471,7 @@ struct RunSession {
         record.level = outcome.classification.level
         record.basis = outcome.classification.basis
         record.ruleset = outcome.classification.ruleset
+        record.levelReasons = outcome.classification.reasons
         record.formJSON = analysis.formJSON
         try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt)
         let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")

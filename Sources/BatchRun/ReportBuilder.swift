@@ -55,7 +55,8 @@ enum ReportBuilder {
                                      partyCell: cells[key]!.partyCell, partyCommittee: cells[key]!.partyCommittee,
                                      selfLevel: form.selfLevel,
                                      cellProposal: form.cellLevel, committeeLevel: form.committeeLevel, result: form.level,
-                                     status: form.status, file: form.originalName))
+                                     status: form.status, file: form.originalName,
+                                     reason: LevelReason.text(form.levelReasons, language)))
         }
 
         var rejections: [RejectionRow] = []

@@ -138,7 +138,8 @@ struct StoredReport {
                                    partyCell: cell?.partyCell, partyCommittee: cell?.partyCommittee,
                                    selfLevel: form.selfLevel, cellProposal: form.cellLevel,
                                    committeeLevel: form.committeeLevel, result: form.level, status: form.status,
-                                   file: form.originalName, history: report.history(form)))
+                                   file: form.originalName, history: report.history(form),
+                                   reason: LevelReason.text(form.levelReasons, report.language)))
             }
         }
 

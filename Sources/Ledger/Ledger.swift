@@ -208,6 +208,9 @@ public final class Ledger: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v10: why a rule had a say on each level, shown beside it") { db in
+            try db.execute(sql: "ALTER TABLE submissions ADD COLUMN level_reasons TEXT")
+        }
         return migrator
     }
 
@@ -291,7 +294,7 @@ public final class Ledger: Sendable {
     private static let columnsWithoutForm = """
         id, run_id, sha256, original_name, stored_path, received_at, verdict, kind, template, year, party_committee,
         party_cell, full_name, date_of_birth, member_key, form_date, self_level, cell_level, committee_level, level,
-        status, basis, ruleset, logged, superseded_by, cell_key, committee_key, committee_date, meeting_date
+        status, basis, ruleset, logged, superseded_by, cell_key, committee_key, committee_date, meeting_date, level_reasons
         """
 
     /// Every submission of a year, with findings, in arrival order. With `includingForms: false`

@@ -22,8 +22,8 @@ public struct LedgerTransaction {
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
                 cell_level, committee_level, level, status, basis, ruleset, form_json,
-                cell_key, committee_key, committee_date, meeting_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                cell_key, committee_key, committee_date, meeting_date, level_reasons)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
                 submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
@@ -34,6 +34,7 @@ public struct LedgerTransaction {
                 submission.ruleset?.rawValue, submission.formJSON,
                 submission.partyCell.map(OrganisationKey.cell), submission.partyCommittee.map(OrganisationKey.committee),
                 submission.committeeDate?.iso, submission.meetingDate?.iso,
+                submission.levelReasons.isEmpty ? nil : FindingJSON.encode(submission.levelReasons),
             ])
         let id = db.lastInsertedRowID
         for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }

@@ -95,6 +95,8 @@ public struct SubmissionRecord: Sendable, Equatable {
     public var formJSON: String?
     public var findings: [Finding]
     public var supersededBy: Int64?
+    /// The rules that capped the level or conflict with the decision kept (`Classification.reasons`).
+    public var levelReasons: [LevelReason] = []
 
     public init(sha256: String, originalName: String, storedPath: String, verdict: Verdict, year: Int,
                 status: ClassificationStatus, findings: [Finding]) {
@@ -133,6 +135,7 @@ public struct SubmissionRecord: Sendable, Equatable {
         ruleset = (row["ruleset"] as String?).flatMap(Ruleset.init(rawValue:))
         formJSON = row["form_json"]
         supersededBy = row["superseded_by"]
+        levelReasons = FindingJSON.decode(row["level_reasons"]) ?? []
         self.findings = findings
     }
 }

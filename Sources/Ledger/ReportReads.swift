@@ -57,7 +57,7 @@ extension Ledger {
         ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
          "party_committee", "party_cell", "full_name", "date_of_birth", "member_key", "form_date", "self_level",
          "cell_level", "committee_level", "level", "status", "basis", "ruleset", "logged", "superseded_by", "cell_key",
-         "committee_key", "committee_date", "meeting_date"].map { "\(table).\($0)" }.joined(separator: ", ")
+         "committee_key", "committee_date", "meeting_date", "level_reasons"].map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
     /// Every submission of a year in arrival order, without findings or form JSON.

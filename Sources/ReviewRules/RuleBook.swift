@@ -101,9 +101,10 @@ public struct RuleBook: Sendable, Equatable {
         if ruleset == .y2019 { book.civilServantLink = options.civilServantLink }
         if ruleset != .y2019, let months = options.sickLeaveCapMonthsAfter2022 { book.sickLeaveCapMonths = months }
         if let bands = options.scoreBands, book.scoreBands != nil { book.scoreBands = bands }
-        book.quotaRatio = options.quotaRatio
-        book.quotaRounding = options.quotaRounding
-        book.admissionMonths = options.admissionMonths
+        // Set in pipeline.yml, these override every year's book; unset, each book keeps its own.
+        if let ratio = options.quotaRatio { book.quotaRatio = ratio }
+        if let rounding = options.quotaRounding { book.quotaRounding = rounding }
+        if let months = options.admissionMonths { book.admissionMonths = months }
         // Inferred organisation rules are off unless pipeline.yml turns them on (docs/rules.md).
         if options.organisationMemberShares, book.organisationGoodShare == nil { book.organisationGoodShare = 0.8 }
         if options.organisationDisciplineEveryYear { book.organisationDisciplineBlocksExcellent = true }
@@ -127,10 +128,11 @@ public struct RuleOptions: Sendable, Equatable {
     public var sickLeaveCapMonthsAfter2022: Double?
     /// Overrides the 2025 score bands.
     public var scoreBands: [Double]?
-    public var quotaRatio: Double
+    /// `nil`: each year's book decides (20 % of HTT; 6 months; exact).
+    public var quotaRatio: Double?
     /// `exact`: flag when HTXS > ratio × HTT; `floor`: when HTXS > ⌊ratio × HTT⌋ [I: rounding not specified].
-    public var quotaRounding: QuotaRounding
-    public var admissionMonths: Int
+    public var quotaRounding: QuotaRounding?
+    public var admissionMonths: Int?
     /// The inferred organisation rules, each off by default (docs/rules.md): the HD 21 100 %/80 %
     /// test after 2022, the discipline block of HTXS in 2019, the 20 %-of-units KHTNV outside
     /// 2023, units before their organisation before 2025, the founding rule after 2022.
@@ -142,7 +144,7 @@ public struct RuleOptions: Sendable, Equatable {
 
     public init(batchYear: Int? = nil, monthsAfterYearEnd: Int = 3,
                 civilServantLink: Bool = true, sickLeaveCapMonthsAfter2022: Double? = nil, scoreBands: [Double]? = nil,
-                quotaRatio: Double = 0.2, quotaRounding: QuotaRounding = .exact, admissionMonths: Int = 6,
+                quotaRatio: Double? = nil, quotaRounding: QuotaRounding? = nil, admissionMonths: Int? = nil,
                 organisationMemberShares: Bool = false, organisationDisciplineEveryYear: Bool = false,
                 disciplinedUnitsEveryYear: Bool = false, unitsBeforeOrganisationEveryYear: Bool = false,
                 foundingEveryYear: Bool = false) {

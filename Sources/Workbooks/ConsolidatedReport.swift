@@ -115,11 +115,14 @@ public struct MemberRow: Sendable, Equatable {
     /// What the member's levels of consecutive years say ("Hai năm liền không hoàn thành nhiệm
     /// vụ", "3 năm liền hoàn thành xuất sắc nhiệm vụ"), from every year of the store.
     public var history: String?
+    /// Why a rule had a say on `result` (capped, or a decision kept against it), worded.
+    public var reason: String?
 
     public init(fullName: String, dateOfBirth: CivilDate?, partyCell: String?, partyCommittee: String? = nil,
                 selfLevel: Level?, cellProposal: Level?, committeeLevel: Level?, result: Level?,
-                status: ClassificationStatus, file: String, history: String? = nil) {
+                status: ClassificationStatus, file: String, history: String? = nil, reason: String? = nil) {
         self.history = history
+        self.reason = reason
         self.fullName = fullName
         self.dateOfBirth = dateOfBirth
         self.partyCell = partyCell

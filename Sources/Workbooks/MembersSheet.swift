@@ -4,7 +4,8 @@ import KiemdiemCore
 ///
 /// Layout (Excel rows, one-based): row 1 title; row 2 the header row —
 /// `STT` · `Họ và tên` · `Ngày sinh` · `Chi bộ` · [`Đảng bộ`] · `Tự xếp loại` · `Chi bộ đề xuất` ·
-/// `Cấp ủy xếp loại` · `Kết quả` · `Trạng thái` · `Tệp` · `Nhiều năm` (the consecutive-year flags of
+/// `Cấp ủy xếp loại` · `Kết quả` · `Trạng thái` · `Tệp` · `Lý do` (the rule that capped the result, or that a kept decision stands against) ·
+/// `Nhiều năm` (the consecutive-year flags of
 /// `MemberRow.history`); rows 3… the members in the report's order.
 /// `Đảng bộ` is present only when some member names a committee, so readers should find columns
 /// by header text, not by letter. `STT` (row number) and `Họ và tên` stay visible when scrolling.
@@ -22,7 +23,7 @@ enum MembersSheet {
 
     static func headers(showCommittee: Bool) -> [String] {
         ["STT", "Họ và tên", "Ngày sinh", "Chi bộ"] + (showCommittee ? ["Đảng bộ"] : [])
-            + ["Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Nhiều năm"]
+            + ["Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Lý do", "Nhiều năm"]
     }
 
     static func write(year: Int, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
@@ -47,6 +48,7 @@ enum MembersSheet {
             }
             try sheet.text(member.status.vietnamese, row: row, column: next())
             try sheet.text(member.file, row: row, column: next())
+            try sheet.text(member.reason, row: row, column: next())
             try sheet.text(member.history, row: row, column: next())
             row += 1
         }

@@ -96,6 +96,8 @@ import ReviewRules
         #expect("\(tuanWarning[3])".contains("bị kỷ luật trong năm"))
         let tuanRow = try #require(rows["Đảng viên"]!.first { "\($0[1])" == "Hoàng Minh Tuấn" })
         #expect(tuanRow.contains { "\($0)" == Level.good.vietnamese })
+        // The reason beside the level: the rule the decision was kept against.
+        #expect(tuanRow.contains { "\($0)".contains("giữ nguyên quyết định HTTNV") && "\($0)".contains("bị kỷ luật trong năm") })
 
         // Biểu 6F: 22 readable roster rows had to review; 17 accepted forms are theirs.
         let statistics = rows["Thống kê"]!

@@ -58,7 +58,7 @@ import Testing
     @Test func membersHaveLabelsStatusesAndRealDates() throws {
         let sheet = dump["Đảng viên"]
         #expect(sheet.texts(row: 2) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất",
-                                        "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Nhiều năm"])
+                                        "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Lý do", "Nhiều năm"])
         #expect(sheet.rows.count == 2 + 4)
         #expect(sheet.cell(3, 1)?.value == .number(1))
         #expect(sheet.cell(3, 2)?.value == .text("Nguyễn Thị Ánh Tuyết"))
@@ -80,7 +80,7 @@ import Testing
         #expect(formulaLike.type == "s")
         #expect(sheet.cell(5, 3) == nil)  // no date of birth
         #expect(sheet.freeze == "C3")
-        #expect(sheet.autofilter == "A2:K6")
+        #expect(sheet.autofilter == "A2:L6")
         #expect(sheet.charts == 0)
     }
 

@@ -47,7 +47,7 @@ import Testing
 
         let members = dump["Đảng viên"]
         #expect(members.texts(row: 2) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ", "Tự xếp loại",
-                                          "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Nhiều năm"])
+                                          "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Lý do", "Nhiều năm"])
         #expect(members.cell(3, 5)?.value == .text("Đảng bộ Sở Tài chính"))
         #expect(members.cell(3, 6)?.value == .text(Level.excellent.vietnamese))
     }
