@@ -111,17 +111,11 @@ enum ReportBuilder {
         roster.entry(fullName: s.fullName, dateOfBirth: s.dateOfBirth, partyCell: s.partyCell)?.line
     }
 
+    /// Biểu 6F (`YearRules.reviewTally`), as the workbook's counts.
     static func countReviews(_ roster: Roster, reviewedLines: Set<Int>, year: Int, rules: YearRules) -> ReviewCounts {
-        var counts = ReviewCounts(required: roster.entries.count, reviewed: reviewedLines.count)
-        for entry in roster.entries where !reviewedLines.contains(entry.line) {
-            switch rules.exemption(entry, year: year) {
-            case .exempted?: counts.exempted += 1
-            case .suspended?: counts.suspended += 1
-            case .newlyAdmitted?: counts.newlyAdmitted += 1
-            case .newlyFounded?, nil: counts.missing += 1
-            }
-        }
-        return counts
+        let tally = rules.reviewTally(roster, reviewedLines: reviewedLines, year: year)
+        return ReviewCounts(required: tally.required, reviewed: tally.reviewed, newlyAdmitted: tally.newlyAdmitted,
+                            exempted: tally.exempted, suspended: tally.suspended, missing: tally.missing)
     }
 
     /// A finding as a row of `Bị từ chối` or `Cảnh báo`, worded in `language`.

@@ -170,3 +170,22 @@ import Testing
         #expect(OrganisationKey.ofCell("Thôn 1") != OrganisationKey.ofCommittee("Thôn 1"))
     }
 }
+
+/// Biểu 6F from the roster through the one admission rule: one reference date for every count.
+@Suite struct ReviewTallyTests {
+    @Test func eachReasonIsCountedOnce() {
+        let roster = Roster(entries: [
+            RosterEntry(line: 2, fullName: "A"),
+            RosterEntry(line: 3, fullName: "B", exempted: true),
+            RosterEntry(line: 4, fullName: "C", suspended: true),
+            RosterEntry(line: 5, fullName: "D", admitted: CivilDate(year: 2020, month: 7, day: 15)),   // 5 months to 31/12
+            RosterEntry(line: 6, fullName: "E", admitted: CivilDate(year: 2020, month: 6, day: 30)),   // 6 months: must review
+            RosterEntry(line: 7, fullName: "F"),
+        ])
+        let tally = YearRules().reviewTally(roster, reviewedLines: [2], year: 2020)
+        #expect(tally.required == 6 && tally.reviewed == 1)
+        #expect(tally.exempted == 1 && tally.suspended == 1 && tally.newlyAdmitted == 1 && tally.missing == 2)
+        // A member who reviewed is counted as reviewed, whatever the roster says.
+        #expect(YearRules().reviewTally(roster, reviewedLines: [2, 3], year: 2020).exempted == 0)
+    }
+}
