@@ -44,46 +44,21 @@ public enum OrganisationsFile {
     }
 
     public static func load(path: String) throws(ConfigurationError) -> OrganisationTree {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("không đọc được danh sách tổ chức đảng \(path)")
-        }
-        let rows: [[String]]
-        if path.lowercased().hasSuffix(".xlsx") {
-            do {
-                rows = try XLSXRows.read([UInt8](data))
-            } catch {
-                throw ConfigurationError("danh sách tổ chức đảng \(path) không đọc được: \(error.finding.message())")
-            }
-        } else {
-            rows = CSVRows.parse(String(decoding: data, as: UTF8.self))
-        }
-        return parse(rows)
+        parse(try TableFile.rows(path: path, what: "danh sách tổ chức đảng"))
     }
 
     static func parse(_ rows: [[String]]) -> OrganisationTree {
         guard let header = rows.first else { return OrganisationTree(warnings: ["danh sách tổ chức trống"]) }
-        var index: [Column: Int] = [:]
         var warnings: [String] = []
-        for (position, name) in header.enumerated() {
-            let key = TextFolding.fold(name)
-            if let column = Column.allCases.first(where: { $0.names.contains(key) }), index[column] == nil {
-                index[column] = position
-            } else if !key.isEmpty {
-                warnings.append("dòng 1: cột không biết \"\(name)\", bỏ qua")
-            }
-        }
+        let index = TableFile.columns(header, Column.allCases, names: \.names, warnings: &warnings)
         guard index[.name] != nil else {
             return OrganisationTree(warnings: warnings + ["dòng 1: thiếu cột Tên tổ chức"])
         }
         var organisations: [Organisation] = []
         for (offset, row) in rows.dropFirst().enumerated() {
             let line = offset + 2
-            func value(_ column: Column) -> String? {
-                guard let i = index[column], i < row.count else { return nil }
-                let text = TextFolding.collapseWhitespace(TextFolding.nfc(row[i]))
-                return text.isEmpty ? nil : text
-            }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func value(_ column: Column) -> String? { TableFile.value(row, index[column]) }
+            if TableFile.isBlank(row) { continue }
             guard let name = value(.name) else {
                 warnings.append("dòng \(line): thiếu tên tổ chức, bỏ qua")
                 continue
@@ -108,7 +83,7 @@ public enum OrganisationsFile {
             organisation.decidedOn = parsed(.decidedOn, "ngày quyết định", { CivilDate(loose: $0) })
             organisation.reclassifiedLevel = parsed(.reclassified, "xếp loại lại", Level.parse)
             organisation.reclassifiedOn = parsed(.reclassifiedOn, "ngày xếp loại lại", { CivilDate(loose: $0) })
-            organisation.disciplined = parsed(.disciplined, "bị kỷ luật", flag) ?? false
+            organisation.disciplined = parsed(.disciplined, "bị kỷ luật", TableFile.flag) ?? false
             if problems.isEmpty {
                 organisations.append(organisation)
             } else {
@@ -116,13 +91,5 @@ public enum OrganisationsFile {
             }
         }
         return OrganisationTree(organisations, warnings: warnings)
-    }
-
-    static func flag(_ text: String) -> Bool? {
-        switch TextFolding.fold(text) {
-        case "co", "x", "1", "true", "yes", "y": return true
-        case "khong", "0", "false", "no", "n", "-": return false
-        default: return nil
-        }
     }
 }

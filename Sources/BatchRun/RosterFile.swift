@@ -41,46 +41,21 @@ public enum RosterFile {
     }
 
     public static func load(path: String) throws(ConfigurationError) -> Roster {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("không đọc được danh sách đảng viên \(path)")
-        }
-        let rows: [[String]]
-        if path.lowercased().hasSuffix(".xlsx") {
-            do {
-                rows = try XLSXRows.read([UInt8](data))
-            } catch {
-                throw ConfigurationError("danh sách đảng viên \(path) không đọc được: \(error.finding.message())")
-            }
-        } else {
-            rows = CSVRows.parse(String(decoding: data, as: UTF8.self))
-        }
-        return parse(rows)
+        parse(try TableFile.rows(path: path, what: "danh sách đảng viên"))
     }
 
     static func parse(_ rows: [[String]]) -> Roster {
         guard let header = rows.first else { return Roster(entries: [], warnings: ["danh sách trống"]) }
-        var index: [Column: Int] = [:]
         var warnings: [String] = []
-        for (position, name) in header.enumerated() {
-            let key = TextFolding.fold(name)
-            if let column = Column.allCases.first(where: { $0.names.contains(key) }), index[column] == nil {
-                index[column] = position
-            } else if !key.isEmpty {
-                warnings.append("dòng 1: cột không biết \"\(name)\", bỏ qua")
-            }
-        }
+        let index = TableFile.columns(header, Column.allCases, names: \.names, warnings: &warnings)
         guard index[.fullName] != nil else {
             return Roster(entries: [], warnings: warnings + ["dòng 1: thiếu cột Họ và tên"])
         }
         var entries: [RosterEntry] = []
         for (offset, row) in rows.dropFirst().enumerated() {
             let line = offset + 2
-            func value(_ column: Column) -> String? {
-                guard let i = index[column], i < row.count else { return nil }
-                let text = TextFolding.collapseWhitespace(TextFolding.nfc(row[i]))
-                return text.isEmpty ? nil : text
-            }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func value(_ column: Column) -> String? { TableFile.value(row, index[column]) }
+            if TableFile.isBlank(row) { continue }
             guard let name = value(.fullName) else {
                 warnings.append("dòng \(line): thiếu họ và tên, bỏ qua")
                 continue
@@ -94,13 +69,9 @@ public enum RosterFile {
             }
             func flag(_ column: Column, _ label: String) -> Bool {
                 guard let text = value(column) else { return false }
-                switch TextFolding.fold(text) {
-                case "co", "x", "1", "true", "yes", "y": return true
-                case "khong", "0", "false", "no", "n", "-": return false
-                default:
-                    problems.append("\(label) \"\(text)\" phải là có/không")
-                    return false
-                }
+                if let flag = TableFile.flag(text) { return flag }
+                problems.append("\(label) \"\(text)\" phải là có/không")
+                return false
             }
             var entry = RosterEntry(line: line, fullName: name)
             entry.dateOfBirth = date(.dateOfBirth, "ngày sinh")
@@ -125,6 +96,56 @@ public enum RosterFile {
             }
         }
         return Roster(entries: entries, warnings: warnings)
+    }
+}
+
+/// The rows of a board's list, CSV or XLSX (first sheet) by its extension: the roster, the
+/// organisations file. `what` names the list in the error.
+enum TableFile {
+    static func rows(path: String, what: String) throws(ConfigurationError) -> [[String]] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("không đọc được \(what) \(path)")
+        }
+        guard path.lowercased().hasSuffix(".xlsx") else { return CSVRows.parse(String(decoding: data, as: UTF8.self)) }
+        do {
+            return try XLSXRows.read([UInt8](data))
+        } catch {
+            throw ConfigurationError("\(what) \(path) không đọc được: \(error.finding.message())")
+        }
+    }
+
+    /// Which column each header names (Vietnamese or English, any case, accents optional); an
+    /// unknown header is a warning, the first of two alike wins.
+    static func columns<Column: Hashable>(_ header: [String], _ all: [Column], names: (Column) -> [String],
+                                          warnings: inout [String]) -> [Column: Int] {
+        var index: [Column: Int] = [:]
+        for (position, name) in header.enumerated() {
+            let key = TextFolding.fold(name)
+            if let column = all.first(where: { names($0).contains(key) }), index[column] == nil {
+                index[column] = position
+            } else if !key.isEmpty {
+                warnings.append("dòng 1: cột không biết \"\(name)\", bỏ qua")
+            }
+        }
+        return index
+    }
+
+    /// A cell's text, NFC and whitespace collapsed; `nil` when blank or absent.
+    static func value(_ row: [String], _ index: Int?) -> String? {
+        guard let index, index < row.count else { return nil }
+        let text = TextFolding.collapseWhitespace(TextFolding.nfc(row[index]))
+        return text.isEmpty ? nil : text
+    }
+
+    static func isBlank(_ row: [String]) -> Bool { row.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+
+    /// có / x / 1 / true and không / 0 / - as a flag; `nil` for anything else.
+    static func flag(_ text: String) -> Bool? {
+        switch TextFolding.fold(text) {
+        case "co", "x", "1", "true", "yes", "y": return true
+        case "khong", "0", "false", "no", "n", "-": return false
+        default: return nil
+        }
     }
 }
 
