@@ -151,5 +151,6 @@ public enum FieldNames {
         "civil_servant_review.date": "Ngày thủ trưởng đánh giá",
         "collective.meeting_date": "Ngày họp kiểm điểm tập thể",
         "classification.level": "Kết quả xếp loại",
+        "organisation.level": "Xếp loại tổ chức đảng",
     ]
 }

@@ -174,7 +174,7 @@ public enum FormRules {
 /// A rule that lowers a level, with the regulation it comes from.
 struct Cap {
     let rule: RuleCitation
-    /// What was seen that makes the rule apply (language-neutral: a level, an item, a roster line).
+    /// What was seen that makes the rule apply: a level, an item, the score, the roster's line as written.
     let evidence: String?
     /// The highest level the rule allows for this form, or `nil` when it does not apply.
     let limit: @Sendable (ReviewForm) -> Level?
@@ -207,10 +207,12 @@ struct Cap {
         }
         if let member, form.kind == .individual {
             if book.disciplineCap, member.disciplined, !(book.selfDetectedDisciplineExcused && member.selfDetected) {
-                caps.append(Cap(rule: Citations.discipline(book), evidence: "#\(member.line)") { _ in .unsatisfactory })
+                caps.append(Cap(rule: Citations.discipline(book), evidence: "danh sách đảng viên, dòng \(member.line): kỷ luật") { _ in
+                    .unsatisfactory
+                })
             }
             if let limit = book.sickLeaveCapMonths, member.sickLeaveMonths >= limit {
-                caps.append(Cap(rule: Citations.sickLeave(book), evidence: "\(months(member.sickLeaveMonths)) ≥ \(months(limit))") { _ in
+                caps.append(Cap(rule: Citations.sickLeave(book), evidence: "danh sách đảng viên, dòng \(member.line): nghỉ ốm \(months(member.sickLeaveMonths)) tháng") { _ in
                     .satisfactory
                 })
             }
