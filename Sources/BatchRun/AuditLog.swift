@@ -78,9 +78,9 @@ struct AuditLog {
             made.append(Event(id: id, body: body, record: record))
         }
         switch decision.source {
-        case .arrival(let arrivalID, let claimedAs, let originalName, let storedPath, let recordedAt, let duplicateOf):
+        case .arrival(let arrivalID, _, let originalName, let storedPath, let recordedAt, let claimedAt, let duplicateOf):
             let id = "a\(arrivalID)"
-            let arrivedAt = Self.claimTime(claimedAs)
+            let arrivedAt = claimedAt
             if let first = duplicateOf {
                 add(id, "duplicate", [], extra: [("duplicate_of", .string(first))], recordedAt: recordedAt,
                     arrivedAt: arrivedAt, file: originalName, storedAs: storedPath)
@@ -122,16 +122,23 @@ struct AuditLog {
         return made
     }
 
-    /// "20201231T220509-000001-00001--a.docx" → "2020-12-31T22:05:09": when the file was taken
-    /// from the inbox (local time, `Workspace.claimedName`).
-    static func claimTime(_ claimed: String) -> String? {
-        let chars = Array(claimed.prefix(15))
-        guard chars.count == 15, chars[8] == "T", chars.enumerated().allSatisfy({ $0.offset == 8 || $0.element.isNumber }) else {
-            return nil
-        }
-        let s = String(chars)
-        func part(_ from: Int, _ count: Int) -> Substring { s.dropFirst(from).prefix(count) }
-        return "\(part(0, 4))-\(part(4, 2))-\(part(6, 2))T\(part(9, 2)):\(part(11, 2)):\(part(13, 2))"
+    /// The store's index entry of one line of the log, read back from the line itself (`recover`),
+    /// `nil` for a line that is not an event of this log.
+    static func record(line: Data) -> AuditEventRecord? {
+        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any],
+              object["schema"] as? String == schema,
+              let id = object["event_id"] as? String, let event = object["event"] as? String,
+              let runID = (object["run_id"] as? NSNumber)?.int64Value, let year = (object["year"] as? NSNumber)?.intValue
+        else { return nil }
+        let member = object["member"] as? [String: Any]
+        let findings = object["findings"] as? [[String: Any]] ?? []
+        return AuditEventRecord(
+            eventID: id, event: event, runID: runID,
+            recordedAt: object["recorded_at"] as? String ?? object["time"] as? String ?? "", year: year,
+            submissionID: nil, fullName: member?["full_name"] as? String, dateOfBirth: member?["date_of_birth"] as? String,
+            memberKey: nil, cellKey: object["cell_key"] as? String, committeeKey: object["committee_key"] as? String,
+            verdict: object["verdict"] as? String, level: object["level"] as? String,
+            codes: findings.compactMap { $0["code"] as? String }, line: String(decoding: line, as: UTF8.self))
     }
 
     /// Logs every decision not yet logged, a chunk per write.

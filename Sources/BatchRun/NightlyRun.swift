@@ -424,6 +424,16 @@ struct RunSession {
         try logPending()
     }
 
+    /// When a file in processing/ was taken from the inbox: the rename (or, across devices, the
+    /// verified copy's rename) that claimed it set its ctime, and nothing touches it until it is
+    /// recorded, also when a killed run left it there. Local time without offset, as the audit
+    /// log's `arrived_at` (docs/contract.md §4.2); `nil` for a file not in processing/ (`recover`).
+    static func claimTime(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return LocalTime(Date(timeIntervalSince1970: TimeInterval(info.st_ctim.tv_sec))).format("%Y-%m-%dT%H:%M:%S")
+    }
+
     /// Records one analysed file inside the batch's transaction and decides where it goes.
     /// `place` gives the file's path relative to the workspace from its name and the folder it
     /// belongs in (a free name there, for the run; where it already is, for `recover`).
@@ -431,12 +441,13 @@ struct RunSession {
                 in store: LedgerTransaction, place: (String, String) throws(WorkspaceError) -> String) throws -> Recorded {
         var outcome = analysis.outcome
         let fileName = ClaimedName.fileName(ofOriginal: original)
+        let claimedAt = Self.claimTime(workspace.processing.path + "/" + claim.name)
 
         if let known = try store.submission(sha256: outcome.sha256), let knownID = known.id {
             // The same bytes again: filed next to the first copy, never counted twice.
             let destination = try place(fileName, (known.storedPath as NSString).deletingLastPathComponent)
             try store.recordDuplicateArrival(of: knownID, runID: runID, originalName: original, claimedAs: claim.name,
-                                             storedPath: destination, arrivedAt: arrivedAt)
+                                             storedPath: destination, arrivedAt: arrivedAt, claimedAt: claimedAt)
             return Recorded(claim: claim, destination: destination, original: original, duplicateOf: known.originalName,
                             rejected: known.verdict == .rejected, codes: "")
         }
@@ -473,7 +484,7 @@ struct RunSession {
         record.ruleset = outcome.classification.ruleset
         record.levelReasons = outcome.classification.reasons
         record.formJSON = analysis.formJSON
-        try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt)
+        try store.record(record, runID: runID, claimedAs: claim.name, arrivedAt: arrivedAt, claimedAt: claimedAt)
         let codes = outcome.findings.filter { $0.severity == .error }.map(\.code.rawValue).joined(separator: ",")
         return Recorded(claim: claim, destination: destination, original: original, duplicateOf: nil,
                         rejected: outcome.rejected, codes: codes)

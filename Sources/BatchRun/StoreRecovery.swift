@@ -153,6 +153,7 @@ extension Operator {
                 logger.warning("nhật ký quyết định không toàn vẹn, vẫn neo lại như hiện có; kiemdiem verify-log sẽ báo: \(broken)")
             }
             try wrap { try ledger.adoptAuditedHistory() }
+            try wrap { try ledger.restoreAuditEvents(Self.logLines(workspace.auditLog).compactMap(AuditLog.record(line:))) }
             if !auditHashes.isEmpty {
                 try wrap { try ledger.anchor(session.auditLog.chain.anchor(auditHashes, anchored: 0, runID: runID, time: timestamp(now()))) }
             }
@@ -183,12 +184,17 @@ extension Operator {
         return kept
     }
 
-    /// The SHA-256 of every complete line of a log file.
-    private static func lineHashes(_ url: URL) -> [String] {
+    /// Every complete line of a log file (an unfinished last line is not one).
+    private static func logLines(_ url: URL) -> [Data] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true || data.last != UInt8(ascii: "\n") { lines.removeLast() }
-        return lines.map { ContentDigest.sha256Hex(Array($0)) }
+        return lines.map { Data($0) }
+    }
+
+    /// The SHA-256 of every complete line of a log file.
+    private static func lineHashes(_ url: URL) -> [String] {
+        logLines(url).map { ContentDigest.sha256Hex(Array($0)) }
     }
 
     /// stored_as → file of every line of the rejection log: the names refused files were

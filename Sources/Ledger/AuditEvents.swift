@@ -7,8 +7,9 @@ import KiemdiemCore
 public struct PendingDecision: Sendable {
     public enum Source: Sendable, Equatable {
         /// A claimed file. `firstCopy` is the first file of the same bytes, for a duplicate.
+        /// `claimedAt`: when it was taken from the inbox (`nil` if the store does not know).
         case arrival(id: Int64, claimedAs: String, originalName: String, storedPath: String, recordedAt: String,
-                     duplicateOf: String?)
+                     claimedAt: String?, duplicateOf: String?)
         /// `submission` was superseded by the form in `byFile`.
         case supersession(byFile: String)
     }
@@ -89,7 +90,7 @@ extension Ledger {
             var pending: [PendingDecision] = []
             let arrivals = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT a.id AS arrival_id, a.run_id AS arrival_run, a.claimed_as, a.original_name AS arrival_name,
-                       a.stored_path AS arrival_path, a.arrived_at, a.duplicate, s.*
+                       a.stored_path AS arrival_path, a.arrived_at, a.claimed_at, a.duplicate, s.*
                 FROM arrivals a JOIN submissions s ON s.id = a.submission_id
                 WHERE a.audit_logged = 0 ORDER BY a.id LIMIT ?
                 """), arguments: [limit])
@@ -99,7 +100,7 @@ extension Ledger {
                 let duplicate: Bool = row["duplicate"]
                 pending.append(PendingDecision(
                     source: .arrival(id: row["arrival_id"], claimedAs: row["claimed_as"], originalName: row["arrival_name"],
-                                     storedPath: row["arrival_path"], recordedAt: row["arrived_at"],
+                                     storedPath: row["arrival_path"], recordedAt: row["arrived_at"], claimedAt: row["claimed_at"],
                                      duplicateOf: duplicate ? submission.originalName : nil),
                     runID: row["arrival_run"], submission: submission,
                     organisationClassifiedBefore: try Ledger.classifiedBefore(db, submission, cellKey: row["cell_key"],
@@ -134,21 +135,10 @@ extension Ledger {
     /// the lines, in one transaction: a decision is logged iff its lines are anchored.
     public func recordAudit(_ events: [AuditEventRecord], decisions: [PendingDecision], appended: LogAppend) throws {
         try transaction { store in
-            for event in events {
-                try store.db.cachedStatement(sql: """
-                    INSERT INTO audit_events (event_id, event, run_id, recorded_at, year, submission_id, full_name, folded_name,
-                        date_of_birth, member_key, cell_key, committee_key, verdict, level, codes, line)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                        event.eventID, event.event, event.runID, event.recordedAt, event.year, event.submissionID,
-                        event.fullName, event.fullName.map(TextFolding.fold), event.dateOfBirth, event.memberKey,
-                        event.cellKey, event.committeeKey, event.verdict, event.level,
-                        "," + event.codes.joined(separator: ",") + ",", event.line,
-                    ])
-            }
+            for event in events { try Ledger.insert(event, db: store.db) }
             for decision in decisions {
                 switch decision.source {
-                case .arrival(let id, _, _, _, _, _):
+                case .arrival(let id, _, _, _, _, _, _):
                     try store.db.cachedStatement(sql: "UPDATE arrivals SET audit_logged = 1 WHERE id = ?").execute(arguments: [id])
                 case .supersession:
                     try store.db.cachedStatement(sql: "UPDATE submissions SET supersession_logged = 1 WHERE id = ?")
@@ -156,6 +146,28 @@ extension Ledger {
                 }
             }
             try store.anchor(appended)
+        }
+    }
+
+    private static func insert(_ event: AuditEventRecord, db: Database, orIgnore: Bool = false) throws {
+        try db.cachedStatement(sql: """
+            INSERT\(orIgnore ? " OR IGNORE" : "") INTO audit_events (event_id, event, run_id, recorded_at, year, submission_id,
+                full_name, folded_name, date_of_birth, member_key, cell_key, committee_key, verdict, level, codes, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                event.eventID, event.event, event.runID, event.recordedAt, event.year, event.submissionID,
+                event.fullName, event.fullName.map(TextFolding.fold), event.dateOfBirth, event.memberKey,
+                event.cellKey, event.committeeKey, event.verdict, event.level,
+                "," + event.codes.joined(separator: ",") + ",", event.line,
+            ])
+    }
+
+    /// A store rebuilt by `recover` has lost its index of the audit log: the log's lines are the
+    /// record, so `kiemdiem audit` answers from them again. The submissions they name are not
+    /// linked (the rebuilt store numbers them anew); a line already indexed is left as it is.
+    public func restoreAuditEvents(_ events: [AuditEventRecord]) throws {
+        try transaction { store in
+            for event in events { try Ledger.insert(event, db: store.db, orIgnore: true) }
         }
     }
 

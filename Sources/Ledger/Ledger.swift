@@ -211,6 +211,10 @@ public final class Ledger: Sendable {
         migrator.registerMigration("v10: why a rule had a say on each level, shown beside it") { db in
             try db.execute(sql: "ALTER TABLE submissions ADD COLUMN level_reasons TEXT")
         }
+        migrator.registerMigration("v11: when each file was taken from the inbox, apart from when it was recorded") { db in
+            // The audit log's arrived_at (docs/contract.md §4.2); NULL for arrivals recorded before.
+            try db.execute(sql: "ALTER TABLE arrivals ADD COLUMN claimed_at TEXT")
+        }
         return migrator
     }
 

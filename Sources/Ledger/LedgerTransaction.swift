@@ -17,7 +17,10 @@ public struct LedgerTransaction {
     /// Records a new submission, its findings and its arrival, and settles duplicates of the same
     /// member: the later form date wins, then the later arrival. Returns the new submission's id.
     @discardableResult
-    public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String) throws -> Int64 {
+    /// `claimedAt` is when the file was taken from the inbox (local time, no offset), `nil` when
+    /// no one knows (a store rebuilt by `recover`).
+    public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
+                       claimedAt: String? = nil) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
@@ -39,9 +42,9 @@ public struct LedgerTransaction {
         let id = db.lastInsertedRowID
         for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
         try db.cachedStatement(sql: """
-            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-            VALUES (?, ?, ?, ?, ?, ?, 0)
-            """).execute(arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt])
+            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate, claimed_at)
+            VALUES (?, ?, ?, ?, ?, ?, 0, ?)
+            """).execute(arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt, claimedAt])
         if submission.verdict == .accepted, let key = submission.memberKey {
             try Ledger.settleDuplicates(db, memberKey: key, year: submission.year)
         }
@@ -50,11 +53,11 @@ public struct LedgerTransaction {
 
     /// Another copy of bytes already recorded: an arrival, never a second submission.
     public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
-                                       storedPath: String, arrivedAt: String) throws {
+                                       storedPath: String, arrivedAt: String, claimedAt: String? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate)
-            VALUES (?, ?, ?, ?, ?, ?, 1)
-            """).execute(arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt])
+            INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate, claimed_at)
+            VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+            """).execute(arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt, claimedAt])
     }
 
 }

@@ -81,6 +81,11 @@ import Testing
                         "committee_key", "cell_key", "verdict", "findings", "prev_sha256"] {
                 #expect(object.keys.contains(key), "\(key) missing in \(object["event_id"]!)")
             }
+            // An arrival's events say when the file was taken from the inbox (local time, no offset).
+            if (object["event_id"] as! String).hasPrefix("a") {
+                let arrived = try #require(object["arrived_at"] as? String, "arrived_at of \(object["event_id"]!)")
+                #expect(arrived.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$"#, options: .regularExpression) != nil, "\(arrived)")
+            }
         }
     }
 

@@ -35,6 +35,8 @@ import Testing
         let original = try workbookSheets(box.workbook.path)
         let filed = box.archivedFiles.merging(box.rejectedFiles) { a, _ in a }
         let logLines = try String(contentsOf: box.rejectionLog, encoding: .utf8)
+        let audited = try box.kiemdiem(["audit"], ["--format", "jsonl"])
+        #expect(audited.status == 0 && audited.stdout.split(separator: "\n").count >= 23, "\(audited.stderr)")
         let store = box.workspace.appendingPathComponent("kiemdiem.sqlite")
         try Self.damage(store, damage)
 
@@ -61,6 +63,9 @@ import Testing
         #expect(recovered.stderr.contains("nhật ký: \(head)"), "\(recovered.stderr)")
         let verified = try box.kiemdiem(["verify-log"])
         #expect(verified.status == 0, "\(verified.stdout)")
+        // The auditor's questions are answered from the log as before (the store's index rebuilt).
+        let reaudited = try box.kiemdiem(["audit"], ["--format", "jsonl"])
+        #expect(reaudited.status == 0 && reaudited.stdout == audited.stdout, "\(reaudited.stderr)")
         let rebuilt = try workbookSheets(box.workbook.path)
         for sheet in original.keys.sorted() {
             #expect(canonical(rebuilt[sheet] ?? []) == canonical(original[sheet] ?? []), "\(sheet)")
