@@ -1189,15 +1189,20 @@ def read_back2(path, ps):
     return got
 
 
-def read_back_collective(ps, title):
+def read_collective_head(ps, title):
+    """What every collective report opens with: the year under its title, the meeting date, the header."""
     got = {"kind": "collective", "template": "01", "member": None, "self_assessment": None,
            "cell_review": {"comment": None, "proposed_level": None, "date": None},
            "committee_decision": {"level": None, "date": None}}
     t = ps.index(title)
     got["year"] = int(re.search(r"\d{4}", ps[t + 1])[0])
     mt = re.fullmatch(re.escape(C2.MEETING_LABEL) + r" (\d{2})/(\d{2})/(\d{4})", ps[t + 2])
-    meeting = real_date(int(mt[3]), int(mt[2]), int(mt[1]))
     read_header(ps, got)
+    return got, real_date(int(mt[3]), int(mt[2]), int(mt[1]))
+
+
+def read_back_collective(ps, title):
+    got, meeting = read_collective_head(ps, title)
     heads = [C2.COLL_SEC_I, C2.COLL_SEC_II, C2.COLL_SEC_III, C2.COLL_SEC_IV, C2.COLL_SEC_V, C2.COLL_SEC_VI]
     keys = ["strengths", "shortcomings", "remediation", "explanations", "improvement_plan"]
     template_heads = {h for c in C2.COLLECTIVES for h, _, _ in c["items"]} | {C.ITEM_II1, C.ITEM_II2}
@@ -1213,15 +1218,8 @@ def read_back_collective(ps, title):
 
 
 def read_back_collective_2025(ps):
-    title = C2.COLL_TITLE_2025
-    got = {"kind": "collective", "template": "01", "member": None, "self_assessment": None, "criteria": [],
-           "cell_review": {"comment": None, "proposed_level": None, "date": None},
-           "committee_decision": {"level": None, "date": None}}
-    t = ps.index(title)
-    got["year"] = int(re.search(r"\d{4}", ps[t + 1])[0])
-    mt = re.fullmatch(re.escape(C2.MEETING_LABEL) + r" (\d{2})/(\d{2})/(\d{4})", ps[t + 2])
-    meeting = real_date(int(mt[3]), int(mt[2]), int(mt[1]))
-    read_header(ps, got)
+    got, meeting = read_collective_head(ps, C2.COLL_TITLE_2025)
+    got["criteria"] = []
     heads = [C2.COLL_SEC_I, C2.COLL_SEC_II, C2.COLL_SEC_III, C2.COLL_SEC_IV, C2.COLL_SEC_V_2025, C2.COLL_SEC_VI_2025,
              C2.PART_B]
     keys = ["strengths", "shortcomings", "remediation", "explanations", "collective_responsibility", "improvement_plan"]

@@ -47,26 +47,31 @@ extension StoryWalker {
     }
 
     func blockContentControl(_ content: (Int) throws(PackageFailure) -> Void) throws(PackageFailure) {
-        let depth = cursor.depth
-        var props = ControlProperties()
-        while try cursor.nextChild(of: depth) {
-            guard cursor.kind == .startElement else { continue }
-            if cursor.name == XMLName(.w, "sdtPr") {
-                props = try controlProperties()
-            } else if cursor.name == XMLName(.w, "sdtContent") {
-                if let checked = props.checkbox, textVisible { pendingCheckbox = checked }
-                controls.append(props.control)
-                let extra = enterControl(props)
-                try content(cursor.depth)
-                suppressed -= extra
-                controls.removeLast()
-            } else {
-                try cursor.skipElement()
-            }
+        try contentControl { props throws(PackageFailure) in
+            if let checked = props.checkbox, textVisible { pendingCheckbox = checked }
+            controls.append(props.control)
+            let extra = enterControl(props)
+            try content(cursor.depth)
+            suppressed -= extra
+            controls.removeLast()
         }
     }
 
     func inlineContentControl(into builder: inout ParagraphBuilder, run: RunStyle?) throws(PackageFailure) {
+        try contentControl { props throws(PackageFailure) in
+            builder.controls.append(props.control)
+            if let checked = props.checkbox, textVisible {
+                builder.appendBox(checked: checked, encoding: .contentControl, struck: run?.struck ?? false)
+            }
+            let extra = enterControl(props)
+            try inlineChildren(of: cursor.depth, into: &builder)
+            suppressed -= extra
+        }
+    }
+
+    /// The children of a `w:sdt`, at block or run level alike: its properties, then its content,
+    /// which `content` reads knowing them (Word writes `w:sdtPr` first).
+    private func contentControl(_ content: (ControlProperties) throws(PackageFailure) -> Void) throws(PackageFailure) {
         let depth = cursor.depth
         var props = ControlProperties()
         while try cursor.nextChild(of: depth) {
@@ -74,13 +79,7 @@ extension StoryWalker {
             if cursor.name == XMLName(.w, "sdtPr") {
                 props = try controlProperties()
             } else if cursor.name == XMLName(.w, "sdtContent") {
-                builder.controls.append(props.control)
-                if let checked = props.checkbox, textVisible {
-                    builder.appendBox(checked: checked, encoding: .contentControl, struck: run?.struck ?? false)
-                }
-                let extra = enterControl(props)
-                try inlineChildren(of: cursor.depth, into: &builder)
-                suppressed -= extra
+                try content(props)
             } else {
                 try cursor.skipElement()
             }
