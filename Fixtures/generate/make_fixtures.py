@@ -448,6 +448,14 @@ def dmy(d):
     return f"{d[0]:02d}/{d[1]:02d}/{d[2]}"
 
 
+def collective_header(c, cell, committee, cellname):
+    """A collective report's header: its date line, the organisation on the left, the Party on the right."""
+    date_line = f"{cell['place']}, {date_words(c['date'], c['zero'])}"
+    left = [P(committee, align="center", b=c["case"] == "upper"), P(cellname, align="center", b=True), P("*", align="center")]
+    right = [P("ĐẢNG CỘNG SẢN VIỆT NAM", align="center", b=True, u=True), P(date_line, align="center", i=True)]
+    return date_line, left, right
+
+
 def collective_model(c):
     if c["year"] >= 2025:
         return collective_model_2025(c)
@@ -458,9 +466,7 @@ def collective_model(c):
     blocks = []
     if c["code"]:
         blocks.append(P(C2.COLL_CODE, align="right", i=True))
-    date_line = f"{cell['place']}, {date_words(c['date'], c['zero'])}"
-    left = [P(committee, align="center", b=c["case"] == "upper"), P(cellname, align="center", b=True), P("*", align="center")]
-    right = [P("ĐẢNG CỘNG SẢN VIỆT NAM", align="center", b=True, u=True), P(date_line, align="center", i=True)]
+    date_line, left, right = collective_header(c, cell, committee, cellname)
     if c["header"] == "table":
         blocks.append(T([[left, right]]))
     else:
@@ -501,9 +507,7 @@ def collective_model_2025(c):
     blocks = []
     if c["code"]:
         blocks.append(P(C2.COLL_CODE_2025, align="right", i=True))
-    date_line = f"{cell['place']}, {date_words(c['date'], c['zero'])}"
-    left = [P(committee, align="center", b=c["case"] == "upper"), P(cellname, align="center", b=True), P("*", align="center")]
-    right = [P("ĐẢNG CỘNG SẢN VIỆT NAM", align="center", b=True, u=True), P(date_line, align="center", i=True)]
+    date_line, left, right = collective_header(c, cell, committee, cellname)
     blocks.append(T([[left, right]]))
     blocks += [P(""), P(c["title"], align="center", b=True), P(c["year_style"], align="center", b=True),
                P(f"{C2.MEETING_LABEL} {dmy(c['meeting'])}", align="center", i=True), P(""), P(C2.PART_A, b=True)]
