@@ -48,8 +48,8 @@ public struct FieldProvenance: Sendable, Equatable {
 /// date reader (`DateText`), one choice reader (`ChoiceGroup`), one rule for where a value sits
 /// (`ValuePlacement.swift`).
 public struct FormExtractor: Sendable {
-    public var language: MessageLanguage
-    public init(language: MessageLanguage = .vi) { self.language = language }
+    // No language here: findings are data, the writers word them (docs/contract.md, Findings).
+    public init() {}
 
     /// A review form runs to a few pages (the real ones here have about 80 paragraphs); a document
     /// with tens of thousands is not one. Without this bound a large main part of plain text (issue 8:
@@ -61,11 +61,11 @@ public struct FormExtractor: Sendable {
         let paragraphs = FormExtractor.paragraphCount(document.headers, stoppingAbove: FormExtractor.maxParagraphs)
             + FormExtractor.paragraphCount(document.body, stoppingAbove: FormExtractor.maxParagraphs)
         if paragraphs > FormExtractor.maxParagraphs {
-            let pass = ExtractionPass(lines: [], language: language)
+            let pass = ExtractionPass(lines: [])
             return FormExtraction(form: nil, findings: [pass.finding(.notAReviewForm, field: "file",
                                                                      evidence: "hơn \(FormExtractor.maxParagraphs) đoạn văn")])
         }
-        var pass = ExtractionPass(lines: LineFlattener.lines(of: document), language: language)
+        var pass = ExtractionPass(lines: LineFlattener.lines(of: document))
         var extraction = pass.run()
         if var form = extraction.form, (form.year ?? 0) >= 2025 {
             // The printed groups (…/30, …/70, …/100) first; a unit's own score table otherwise.
@@ -97,7 +97,6 @@ extension FormExtractor {
 /// One extraction: the lines, the findings so far and the provenance, threaded through the steps.
 struct ExtractionPass {
     let lines: [Line]
-    let language: MessageLanguage
     var findings: [Finding] = []
     var provenance: [String: FieldProvenance] = [:]
     var sought: [String: FieldProvenance] = [:]
@@ -106,9 +105,8 @@ struct ExtractionPass {
     var headings: [Heading] = []
     var signatureIndex: Int?
 
-    init(lines: [Line], language: MessageLanguage) {
+    init(lines: [Line]) {
         self.lines = lines
-        self.language = language
     }
 
     mutating func run() -> FormExtraction {
