@@ -1,4 +1,3 @@
-import GRDB
 import KiemdiemCore
 
 /// Something the store decided that the audit log has not recorded yet (docs/contract.md §4.2):
@@ -88,12 +87,12 @@ extension Ledger {
     public func pendingDecisions(limit: Int = 2000) throws -> [PendingDecision] {
         try reading { db in
             var pending: [PendingDecision] = []
-            let arrivals = try Row.fetchAll(db.cachedStatement(sql: """
+            let arrivals = try db.rows("""
                 SELECT a.id AS arrival_id, a.run_id AS arrival_run, a.claimed_as, a.original_name AS arrival_name,
                        a.stored_path AS arrival_path, a.arrived_at, a.claimed_at, a.duplicate, s.*
                 FROM arrivals a JOIN submissions s ON s.id = a.submission_id
                 WHERE a.audit_logged = 0 ORDER BY a.id LIMIT ?
-                """), arguments: [limit])
+                """, [limit])
             for row in arrivals {
                 var submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
                 submission.formJSON = nil
@@ -107,11 +106,11 @@ extension Ledger {
                                                                               committeeKey: row["committee_key"])))
             }
             guard pending.count < limit else { return pending }
-            let superseded = try Row.fetchAll(db.cachedStatement(sql: """
+            let superseded = try db.rows("""
                 SELECT s.*, w.original_name AS winner_name, w.run_id AS winner_run FROM submissions s
                 JOIN submissions w ON w.id = s.superseded_by
                 WHERE s.superseded_by IS NOT NULL AND s.supersession_logged = 0 ORDER BY s.id LIMIT ?
-                """), arguments: [limit - pending.count])
+                """, [limit - pending.count])
             for row in superseded {
                 var submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
                 submission.formJSON = nil
@@ -122,13 +121,13 @@ extension Ledger {
         }
     }
 
-    private static func classifiedBefore(_ db: Database, _ submission: SubmissionRecord, cellKey: String?,
+    private static func classifiedBefore(_ db: any SQLConnection, _ submission: SubmissionRecord, cellKey: String?,
                                          committeeKey: String?) throws -> Bool {
         guard submission.kind == .collective, submission.verdict == .accepted, let id = submission.id else { return false }
-        return try Bool.fetchOne(db.cachedStatement(sql: """
+        return try db.column("""
             SELECT EXISTS (SELECT 1 FROM submissions WHERE year = ? AND kind = 'collective' AND verdict = 'accepted'
-                AND cell_key IS ? AND committee_key IS ? AND id < ?)
-            """), arguments: [submission.year, cellKey, committeeKey, id]) ?? false
+                AND cell_key IS NOT DISTINCT FROM ? AND committee_key IS NOT DISTINCT FROM ? AND id < ?)
+            """, [submission.year, cellKey, committeeKey, id], as: Bool.self).first ?? false
     }
 
     /// Records the events just written to the audit log, marks their decisions logged and anchors
@@ -139,22 +138,24 @@ extension Ledger {
             for decision in decisions {
                 switch decision.source {
                 case .arrival(let id, _, _, _, _, _, _):
-                    try store.db.cachedStatement(sql: "UPDATE arrivals SET audit_logged = 1 WHERE id = ?").execute(arguments: [id])
+                    try store.db.execute("UPDATE arrivals SET audit_logged = 1 WHERE id = ?", [id])
                 case .supersession:
-                    try store.db.cachedStatement(sql: "UPDATE submissions SET supersession_logged = 1 WHERE id = ?")
-                        .execute(arguments: [decision.submission.id])
+                    try store.db.execute("UPDATE submissions SET supersession_logged = 1 WHERE id = ?",
+                                         [decision.submission.id])
                 }
             }
             try store.anchor(appended)
         }
     }
 
-    private static func insert(_ event: AuditEventRecord, db: Database, orIgnore: Bool = false) throws {
-        try db.cachedStatement(sql: """
-            INSERT\(orIgnore ? " OR IGNORE" : "") INTO audit_events (event_id, event, run_id, recorded_at, year, submission_id,
+    private static func insert(_ event: AuditEventRecord, db: any SQLConnection, orIgnore: Bool = false) throws {
+        // `ON CONFLICT DO NOTHING` is how both SQLite (3.24+) and PostgreSQL skip a line
+        // already indexed (event_id is UNIQUE).
+        try db.execute("""
+            INSERT INTO audit_events (event_id, event, run_id, recorded_at, year, submission_id,
                 full_name, folded_name, date_of_birth, member_key, cell_key, committee_key, verdict, level, codes, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(orIgnore ? " ON CONFLICT (event_id) DO NOTHING" : "")
+            """, [
                 event.eventID, event.event, event.runID, event.recordedAt, event.year, event.submissionID,
                 event.fullName, event.fullName.map(TextFolding.fold), event.dateOfBirth, event.memberKey,
                 event.cellKey, event.committeeKey, event.verdict, event.level,
@@ -174,8 +175,8 @@ extension Ledger {
     /// The audit events matching `query`, in the order they were logged, across every year.
     public func auditEvents(_ query: AuditQuery) throws -> [AuditEventRecord] {
         var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        func add(_ condition: String, _ value: (any DatabaseValueConvertible)?) {
+        var arguments: SQLArguments = []
+        func add(_ condition: String, _ value: (any SQLArgument)?) {
             conditions.append(condition)
             arguments.append(value)
         }
@@ -187,7 +188,8 @@ extension Ledger {
             add("year >= ?", years.lowerBound)
             add("year <= ?", years.upperBound)
         }
-        if let code = query.code { add("codes LIKE ?", "%," + code + ",%") }
+        // upper() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        if let code = query.code { add("upper(codes) LIKE upper(?)", "%," + code + ",%") }
         if let verdict = query.verdict { add("verdict = ?", verdict) }
         if let from = query.from { add("substr(recorded_at, 1, 10) >= ?", from) }
         if let to = query.to { add("substr(recorded_at, 1, 10) <= ?", to) }
@@ -199,7 +201,7 @@ extension Ledger {
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY id"
         return try reading { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            try db.rows(sql, arguments).map { row in
                 let codes: String = row["codes"]
                 return AuditEventRecord(
                     eventID: row["event_id"], event: row["event"], runID: row["run_id"], recordedAt: row["recorded_at"],
@@ -227,14 +229,13 @@ extension Ledger {
             let filter = only.map { levels in
                 " AND level IN (" + levels.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")"
             } ?? ""
-            let rows = try Row.fetchCursor(db, sql: """
+            try db.forEachRow("""
                 SELECT member_key, year, level FROM submissions
                 WHERE verdict = 'accepted' AND superseded_by IS NULL AND member_key IS NOT NULL AND level IS NOT NULL
                   AND (kind IS NULL OR kind <> 'collective')\(filter)
                 ORDER BY id
-                """)
-            while let row = try rows.next() {
-                guard let level = Level(rawValue: row["level"]) else { continue }
+                """) { row in
+                guard let level = Level(rawValue: row["level"]) else { return }
                 result[Ledger.person(memberKey: row["member_key"]), default: [:]][row["year"]] = level
             }
             return result

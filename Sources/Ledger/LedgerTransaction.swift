@@ -1,4 +1,3 @@
-import GRDB
 import KiemdiemCore
 import ReviewRules
 
@@ -6,11 +5,11 @@ import ReviewRules
 /// a whole batch of files in one of these, so the batch costs one commit instead of one per file.
 /// Valid only inside the body that received it.
 public struct LedgerTransaction {
-    let db: Database
+    let db: any SQLConnection
 
     /// The submission with these bytes, if they were ever recorded (earlier in this transaction too).
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM submissions WHERE sha256 = ?"), arguments: [sha256])
+        try db.row("SELECT * FROM submissions WHERE sha256 = ?", [sha256])
             .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
     }
 
@@ -21,13 +20,13 @@ public struct LedgerTransaction {
     /// no one knows (a store rebuilt by `recover`).
     public func record(_ submission: SubmissionRecord, runID: Int64, claimedAs: String, arrivedAt: String,
                        claimedAt: String? = nil) throws -> Int64 {
-        try db.cachedStatement(sql: """
+        let id = try db.insert("""
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
                 cell_level, committee_level, level, status, basis, ruleset, form_json,
                 cell_key, committee_key, committee_date, meeting_date, level_reasons)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """, [
                 runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
                 submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
                 submission.year, submission.partyCommittee, submission.partyCell, submission.fullName,
@@ -39,12 +38,11 @@ public struct LedgerTransaction {
                 submission.committeeDate?.iso, submission.meetingDate?.iso,
                 submission.levelReasons.isEmpty ? nil : FindingJSON.encode(submission.levelReasons),
             ])
-        let id = db.lastInsertedRowID
         for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate, claimed_at)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?)
-            """).execute(arguments: [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt, claimedAt])
+            """, [runID, id, submission.originalName, claimedAs, submission.storedPath, arrivedAt, claimedAt])
         if submission.verdict == .accepted, let key = submission.memberKey {
             try Ledger.settleDuplicates(db, memberKey: key, year: submission.year)
         }
@@ -54,10 +52,10 @@ public struct LedgerTransaction {
     /// Another copy of bytes already recorded: an arrival, never a second submission.
     public func recordDuplicateArrival(of submissionID: Int64, runID: Int64, originalName: String, claimedAs: String,
                                        storedPath: String, arrivedAt: String, claimedAt: String? = nil) throws {
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate, claimed_at)
             VALUES (?, ?, ?, ?, ?, ?, 1, ?)
-            """).execute(arguments: [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt, claimedAt])
+            """, [runID, submissionID, originalName, claimedAs, storedPath, arrivedAt, claimedAt])
     }
 
 }
@@ -69,30 +67,30 @@ extension LedgerTransaction: AcceptedForms {
             SELECT original_name, meeting_date FROM submissions
             WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' AND meeting_date IS NOT NULL
             """
-        var arguments: StatementArguments = [year]
+        var arguments: SQLArguments = [year]
         switch scope {
         case .cell(let key):
             sql += " AND cell_key = ?"
-            _ = arguments.append(contentsOf: [key])
+            arguments.append(key)
         case .cellsOf(let committee):
             sql += " AND cell_key IS NOT NULL AND committee_key = ?"
-            _ = arguments.append(contentsOf: [committee])
+            arguments.append(committee)
         case .organisation(let committee):
             sql += " AND cell_key IS NULL AND committee_key = ?"
-            _ = arguments.append(contentsOf: [committee])
+            arguments.append(committee)
         }
-        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY meeting_date"), arguments: arguments).compactMap { row in
+        return try db.rows(sql + " ORDER BY meeting_date", arguments).compactMap { row in
             (row["meeting_date"] as String?).flatMap(CivilDate.init(iso:)).map { DatedForm(file: row["original_name"], date: $0) }
         }
     }
 
     public func decisionsBefore(_ date: CivilDate, year: Int, cellKey: String) throws -> [DatedForm] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try db.rows("""
             SELECT original_name, committee_date FROM submissions
             WHERE year = ? AND kind = 'individual' AND verdict = 'accepted' AND superseded_by IS NULL
               AND cell_key = ? AND committee_date IS NOT NULL AND committee_date < ?
             ORDER BY committee_date
-            """), arguments: [year, cellKey, date.iso]).compactMap { row in
+            """, [year, cellKey, date.iso]).compactMap { row in
             (row["committee_date"] as String?).flatMap(CivilDate.init(iso:)).map { DatedForm(file: row["original_name"], date: $0) }
         }
     }

@@ -1,4 +1,3 @@
-import GRDB
 
 /// Lines just appended to an audit log, as the store anchors them (docs/contract.md §4).
 public struct LogAppend: Sendable, Equatable {
@@ -47,14 +46,14 @@ extension Ledger {
     /// Every anchored line's SHA-256, in line order (index 0 = line 1).
     public func logLineHashes(_ log: String) throws -> [String] {
         try reading { db in
-            try String.fetchAll(db, sql: "SELECT sha256 FROM log_lines WHERE log = ? ORDER BY line", arguments: [log])
+            try db.column("SELECT sha256 FROM log_lines WHERE log = ? ORDER BY line", [log], as: String.self)
         }
     }
 
     /// Every anchor of a log, in append order.
     public func logAnchors(_ log: String) throws -> [LogAnchor] {
         try reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM log_anchors WHERE log = ? ORDER BY lines, id", arguments: [log]).map { row in
+            try db.rows("SELECT * FROM log_anchors WHERE log = ? ORDER BY lines, id", [log]).map { row in
                 LogAnchor(runID: row["run_id"], lines: row["lines"], headSHA256: row["head_sha256"], headMAC: row["head_mac"],
                           keyID: row["key_id"], recordedAt: row["recorded_at"])
             }
@@ -64,8 +63,7 @@ extension Ledger {
     /// The anchored length of a log and the SHA-256 of its last anchored line.
     public func logHead(_ log: String) throws -> (lines: Int, sha256: String?) {
         try reading { db in
-            let row = try Row.fetchOne(db, sql: "SELECT line, sha256 FROM log_lines WHERE log = ? ORDER BY line DESC LIMIT 1",
-                                       arguments: [log])
+            let row = try db.row("SELECT line, sha256 FROM log_lines WHERE log = ? ORDER BY line DESC LIMIT 1", [log])
             return (row?["line"] ?? 0, row?["sha256"])
         }
     }
@@ -83,12 +81,12 @@ extension LedgerTransaction {
         guard let head = appended.lineHashes.last else { return }
         let first = appended.lines - appended.lineHashes.count + 1
         for (offset, sha) in appended.lineHashes.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO log_lines (log, line, run_id, sha256) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [appended.log, first + offset, appended.runID, sha])
+            try db.execute("INSERT INTO log_lines (log, line, run_id, sha256) VALUES (?, ?, ?, ?)",
+                           [appended.log, first + offset, appended.runID, sha])
         }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO log_anchors (log, run_id, lines, head_sha256, head_mac, key_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [appended.log, appended.runID, appended.lines, head, appended.headMAC, appended.keyID,
+            """, [appended.log, appended.runID, appended.lines, head, appended.headMAC, appended.keyID,
                                      appended.recordedAt])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KiemdiemCore
 
 extension Ledger {
@@ -8,15 +7,15 @@ extension Ledger {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         try writing { db in
-            try db.execute(sql: "DELETE FROM organisations WHERE year = ?", arguments: [year])
+            try db.execute("DELETE FROM organisations WHERE year = ?", [year])
             for r in results {
                 let o = r.organisation
                 let json = String(decoding: try encoder.encode(r), as: UTF8.self)
-                try db.cachedStatement(sql: """
+                try db.execute("""
                     INSERT INTO organisations (year, key, name, kind, parent_key, type, founded, deciding_body, self_level,
                         proposed_level, decided_level, total_score, level, status, result)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
+                    """, [
                         year, o.key, o.name, o.kind?.rawValue, o.parentKey, o.type?.rawValue, o.founded?.iso, o.decidingBody,
                         r.selfLevel?.rawValue, r.proposedLevel?.rawValue, r.decidedLevel?.rawValue, r.totalScore,
                         r.classification.level?.rawValue, r.classification.status.rawValue, json,
@@ -29,7 +28,7 @@ extension Ledger {
     public func organisations(year: Int) throws -> [OrganisationResult] {
         let decoder = JSONDecoder()
         return try reading { db in
-            try String.fetchAll(db, sql: "SELECT result FROM organisations WHERE year = ? ORDER BY key", arguments: [year])
+            try db.column("SELECT result FROM organisations WHERE year = ? ORDER BY key", [year], as: String.self)
                 .map { try decoder.decode(OrganisationResult.self, from: Data($0.utf8)) }
         }
     }
@@ -39,9 +38,9 @@ extension Ledger {
     /// The year's accepted collective reports (Mẫu 01) with their form JSON, in arrival order.
     public func collectiveReports(year: Int) throws -> [SubmissionRecord] {
         try reading { db in
-            try Row.fetchAll(db, sql: """
+            try db.rows("""
                 SELECT * FROM submissions WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' ORDER BY id
-                """, arguments: [year]).map { try SubmissionRecord(row: $0, findings: []) }
+                """, [year]).map { try SubmissionRecord(row: $0, findings: []) }
         }
     }
 }

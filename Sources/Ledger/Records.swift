@@ -1,4 +1,3 @@
-import GRDB
 import KiemdiemCore
 
 public enum Verdict: String, Sendable, Codable {
@@ -22,7 +21,7 @@ public struct RunRecord: Sendable {
     public var counts: RunCounts
     public var exitCode: Int32?
 
-    init(row: Row) {
+    init(row: SQLRow) {
         id = row["id"]
         startedAt = row["started_at"]
         finishedAt = row["finished_at"]
@@ -50,7 +49,7 @@ public struct ArrivalRecord: Sendable, Equatable {
     public var sha256: String
     public var verdict: Verdict
 
-    init(row: Row) {
+    init(row: SQLRow) {
         id = row["id"]
         runID = row["run_id"]
         originalName = row["original_name"]
@@ -109,7 +108,7 @@ public struct SubmissionRecord: Sendable, Equatable {
         self.findings = findings
     }
 
-    init(row: Row, findings: [Finding]) throws {
+    init(row: SQLRow, findings: [Finding]) throws {
         id = row["id"]
         sha256 = row["sha256"]
         originalName = row["original_name"]

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KiemdiemCore
 
 /// One member of a year as the consolidated workbook counts them.
@@ -36,7 +35,8 @@ public enum FindingSource: Sendable {
 
 /// Reads for the workbook rebuild. They stream: each row goes to the caller as it is read, and
 /// ordering is left to SQLite, whose sorter spills to temporary files, so the memory they need
-/// does not grow with the number of submissions of the year.
+/// does not grow with the number of submissions of the year. (On PostgreSQL a result is read
+/// whole before its first row is handed over, and the member order is Swift's.)
 extension Ledger {
     /// Individual forms only; a missing kind counts as individual, as it always has.
     private static let individual = "(kind IS NULL OR kind <> 'collective')"
@@ -65,10 +65,9 @@ extension Ledger {
                                   _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             let filter = individualOnly ? " AND \(Ledger.individual)" : ""
-            let rows = try Row.fetchCursor(db, sql: """
+            try db.forEachRow("""
                 SELECT \(Ledger.recordColumns("submissions")) FROM submissions WHERE year = ?\(filter) ORDER BY id
-                """, arguments: [year])
-            while let row = try rows.next() { try body(try SubmissionRecord(row: row, findings: [])) }
+                """, [year]) { row in try body(try SubmissionRecord(row: row, findings: [])) }
         }
     }
 
@@ -79,6 +78,34 @@ extension Ledger {
     public struct MemberOrder: Sendable {
         public var cellRank: [String: Int]
         public init(cellRank: [String: Int]) { self.cellRank = cellRank }
+
+        static func rank(_ ranks: [String: Int], cell: String?) -> Int {
+            ranks[cell.map(OrganisationKey.cell) ?? ""] ?? Int.max
+        }
+
+        static func fold(_ name: String?) -> String { TextFolding.fold(name ?? "") }
+
+        /// The same order as the SQL `ORDER BY` of `forEachMember`, for a store that cannot run
+        /// Swift in its sorter. SQLite sorts NULL first; so does this.
+        func sorted(_ members: [MemberStanding]) -> [MemberStanding] {
+            func less(_ a: String?, _ b: String?) -> Bool? {
+                switch (a, b) {
+                case (nil, nil): nil
+                case (nil, _): true
+                case (_, nil): false
+                case let (a?, b?): a == b ? nil : a < b
+                }
+            }
+            let keyed = members.map { m in
+                (m, MemberOrder.rank(cellRank, cell: m.latestPartyCell), MemberOrder.fold(m.current?.fullName))
+            }
+            return keyed.sorted { a, b in
+                if a.1 != b.1 { return a.1 < b.1 }
+                if a.2 != b.2 { return a.2 < b.2 }
+                if let order = less(a.0.current?.originalName, b.0.current?.originalName) { return order }
+                return a.0.memberID < b.0.memberID
+            }.map(\.0)
+        }
     }
 
     /// Every member of a year, optionally only those of one cell (`cellKey`: `OrganisationKey.cell`
@@ -104,49 +131,34 @@ extension Ledger {
                       SELECT MAX(t.id) FROM submissions t
                       WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
                 """
-            var arguments: StatementArguments = [year]
+            var arguments: SQLArguments = [year]
             if let cellKey {
                 sql += " AND l.cell_key = ?"
-                _ = arguments.append(contentsOf: [cellKey])
+                arguments.append(cellKey)
             }
             if acceptedOnly { sql += " AND l.verdict = 'accepted' AND c.id IS NOT NULL" }
-            var installed: (DatabaseFunction, DatabaseFunction, DatabaseCollation)?
-            if let order {
-                let ranks = order.cellRank
-                let rank = DatabaseFunction("kiemdiem_cell_rank", argumentCount: 1, pure: true) { values in
-                    let cell = String.fromDatabaseValue(values[0])
-                    return ranks[cell.map(OrganisationKey.cell) ?? ""] ?? Int.max
-                }
-                let fold = DatabaseFunction("kiemdiem_fold", argumentCount: 1, pure: true) { values in
-                    TextFolding.fold(String.fromDatabaseValue(values[0]) ?? "")
-                }
-                let swiftOrder = DatabaseCollation("kiemdiem_swift") { a, b in
-                    a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
-                }
-                db.add(function: rank)
-                db.add(function: fold)
-                db.add(collation: swiftOrder)
-                installed = (rank, fold, swiftOrder)
+            func standing(_ row: SQLRow) throws -> MemberStanding {
+                let current = try (row["id"] as Int64?).map { _ in try SubmissionRecord(row: row, findings: []) }
+                return MemberStanding(memberID: row["report_member_id"], latestPartyCell: row["report_latest_cell"],
+                                      latestVerdict: Verdict(rawValue: row["report_latest_verdict"]) ?? .rejected,
+                                      current: current)
+            }
+            guard let order else {
+                return try db.forEachRow(sql, arguments) { row in try body(try standing(row)) }
+            }
+            if let sqlite = db as? SQLiteConnection {
                 sql += """
 
                     ORDER BY kiemdiem_cell_rank(l.party_cell), kiemdiem_fold(c.full_name) COLLATE kiemdiem_swift,
                              c.original_name COLLATE kiemdiem_swift, report_member_id COLLATE kiemdiem_swift
                     """
-            }
-            defer {
-                if let installed {
-                    db.remove(function: installed.0)
-                    db.remove(function: installed.1)
-                    db.remove(collation: installed.2)
+                return try sqlite.withMemberOrder(order) {
+                    try db.forEachRow(sql, arguments) { row in try body(try standing(row)) }
                 }
             }
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                let current = try (row["id"] as Int64?).map { _ in try SubmissionRecord(row: row, findings: []) }
-                try body(MemberStanding(memberID: row["report_member_id"], latestPartyCell: row["report_latest_cell"],
-                                        latestVerdict: Verdict(rawValue: row["report_latest_verdict"]) ?? .rejected,
-                                        current: current))
-            }
+            var members: [MemberStanding] = []
+            try db.forEachRow(sql, arguments) { row in members.append(try standing(row)) }
+            for member in order.sorted(members) { try body(member) }
         }
     }
 
@@ -165,13 +177,12 @@ extension Ledger {
             case .currentForms: sql += " " + Ledger.isCurrent("s")
             case .supersededForms: sql += " s.superseded_by IS NOT NULL AND (s.kind IS NULL OR s.kind <> 'collective')"
             }
-            var arguments: StatementArguments = [year]
+            var arguments: SQLArguments = [year]
             if let cellKey {
                 sql += " AND s.cell_key = ?"
-                _ = arguments.append(contentsOf: [cellKey])
+                arguments.append(cellKey)
             }
-            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY s.id, f.id", arguments: arguments)
-            while let row = try rows.next() {
+            try db.forEachRow(sql + " ORDER BY s.id, f.id", arguments) { row in
                 try body(FindingEntry(originalName: row["report_file"], fullName: row["report_name"],
                                       partyCell: row["report_cell"], finding: Ledger.decodeFinding(row)))
             }
@@ -187,16 +198,15 @@ extension Ledger {
                 SELECT \(Ledger.recordColumns("s")) FROM submissions s
                 WHERE s.year = ? AND s.status = ? AND s.level = ? AND \(Ledger.isCurrent("s"))
                 """
-            var arguments: StatementArguments = [year, status.rawValue, level.rawValue]
+            var arguments: SQLArguments = [year, status.rawValue, level.rawValue]
             if let cellKey {
                 sql += " AND s.cell_key = ?"
-                _ = arguments.append(contentsOf: [cellKey])
+                arguments.append(cellKey)
             }
-            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY s.id", arguments: arguments)
-            while let row = try rows.next() { try body(try SubmissionRecord(row: row, findings: [])) }
+            try db.forEachRow(sql + " ORDER BY s.id", arguments) { row in try body(try SubmissionRecord(row: row, findings: [])) }
         }
     }
 
     /// A finding row as `submissions(year:)` decodes it.
-    private static func decodeFinding(_ row: Row) -> Finding { finding(row) }
+    private static func decodeFinding(_ row: SQLRow) -> Finding { finding(row) }
 }

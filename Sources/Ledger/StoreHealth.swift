@@ -41,9 +41,9 @@ extension Ledger {
     /// lines are anchored again as they are), so none is logged a second time.
     public func adoptAuditedHistory() throws {
         try transaction { store in
-            try store.db.execute(sql: """
-                UPDATE arrivals SET audit_logged = 1 WHERE audit_logged = 0;
-                UPDATE submissions SET supersession_logged = 1 WHERE superseded_by IS NOT NULL AND supersession_logged = 0;
+            try store.db.execute("UPDATE arrivals SET audit_logged = 1 WHERE audit_logged = 0")
+            try store.db.execute("""
+                UPDATE submissions SET supersession_logged = 1 WHERE superseded_by IS NOT NULL AND supersession_logged = 0
                 """)
         }
     }
