@@ -32,6 +32,14 @@ public struct RunResult: Sendable {
     /// The logs' heads after the run, for the summary line (docs/contract.md §4).
     public var logHead: LogHead?
     public var auditHead: LogHead?
+    /// Of `counts.accepted`, the collective reports (Mẫu 01); the rest are members' forms.
+    public var acceptedCollective = 0
+
+    /// "hợp lệ 18 (17 bản kiểm điểm đảng viên, 1 báo cáo tập thể)": the summary line's and
+    /// `status`'s words for the accepted files, members and collective reports said apart.
+    public static func acceptedWords(_ accepted: Int, collective: Int) -> String {
+        "hợp lệ \(accepted) (\(accepted - collective) bản kiểm điểm đảng viên, \(collective) báo cáo tập thể)"
+    }
 }
 
 /// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
@@ -134,8 +142,10 @@ public struct NightlyRun: Sendable {
             let workbook = try session.publishWorkbook()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
             try wrap { try ledger.finishRun(runID, counts: counts, exitCode: status.rawValue, at: timestamp(now())) }
-            return RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
-                             message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())
+            var result = RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
+                                   message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())
+            result.acceptedCollective = try wrap { try ledger.acceptedCollectiveArrivals(runID: runID) }
+            return result
         } catch {
             return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
                              message: String(describing: error))
@@ -504,6 +514,8 @@ struct RunSession {
         // The store keeps the organisations as classified for the workbook (and its readers).
         try wrap { try ledger.replaceOrganisations(report.summary.organisations, year: config.year) }
         report.summary.logAnchor = try logAnchor()
+        report.summary.frame = ReportDocument.frame(config.identity, organisation: report.summary.organisation,
+                                                    year: config.year, rules: yearRules, createdAt: created)
         let folder = URL(fileURLWithPath: config.workbook).deletingLastPathComponent()
         try Workspace.makeDirectory(folder)
         removeStaleWorkbookTemporaries(in: folder)

@@ -23,6 +23,8 @@ public enum Operator {
         public var processing: Int
         public var lastRun: RunRecord?
         public var arrivals: Int
+        /// The accepted collective reports among the last run's files (`RunResult.acceptedCollective`).
+        public var lastRunCollective = 0
     }
 
     public static func status(_ config: PipelineConfig, now: Date = Date()) throws -> Status {
@@ -42,6 +44,9 @@ public enum Operator {
         if FileManager.default.fileExists(atPath: workspace.store.path) {
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             status.lastRun = try wrap { try ledger.lastRun() }
+            if let run = status.lastRun {
+                status.lastRunCollective = try wrap { try ledger.acceptedCollectiveArrivals(runID: run.id) }
+            }
             status.arrivals = try wrap { try ledger.arrivalCount() }
         }
         return status

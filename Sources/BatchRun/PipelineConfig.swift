@@ -23,6 +23,27 @@ public struct AuditSettings: Sendable {
     }
 }
 
+/// `report.organisation`, `report.place` and `report.signers` in pipeline.yml: who the workbook's
+/// sheets say made them (docs/contract.md §5, "The Party document's frame"). Absent, the unit is
+/// the committee most forms name and the other lines are left to fill in by hand.
+public struct ReportIdentity: Sendable, Equatable {
+    /// The unit ("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"): `organisation` or `organisation.name`.
+    public var organisation: String?
+    /// The line above it ("Đảng bộ tỉnh Quảng Trị"): `organisation.superior`.
+    public var superior: String?
+    public var place: String?
+    /// `signers.prepared_by`: NGƯỜI LẬP BIỂU.
+    public var preparedBy: String?
+    /// `signers.on_behalf_of`: the body after "T/M" (default "Ban Thường vụ").
+    public var onBehalfOf: String?
+    /// `signers.title`: the signer's post ("Bí thư", "Phó Bí thư").
+    public var signerTitle: String?
+    /// `signers.name`.
+    public var signedBy: String?
+
+    public init() {}
+}
+
 /// pipeline.yml. Relative paths are relative to the file's own directory, so cron can run the
 /// batch from anywhere.
 public struct PipelineConfig: Sendable {
@@ -46,6 +67,8 @@ public struct PipelineConfig: Sendable {
     public var perCell = false
     /// The audit logs' keys (pipeline.yml `audit:`, docs/contract.md §4).
     public var audit = AuditSettings()
+    /// Who the workbook says made it (`report.organisation`, `report.place`, `report.signers`).
+    public var identity = ReportIdentity()
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -101,6 +124,7 @@ public struct PipelineConfig: Sendable {
         config.roster = roster
         try OrganisationSettings.read(&reader, into: &config, resolve: resolve)
         config.perCell = try report.optionalBool("per_cell") ?? false
+        config.identity = try Self.identity(&report)
         if let intakeTable = try reader.optionalTable("intake") {
             var intake = Keys(intakeTable, path: "intake.")
             if let settle = try intake.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
@@ -148,6 +172,30 @@ public struct PipelineConfig: Sendable {
         try report.rejectUnknown()
         try reader.rejectUnknown()
         return config
+    }
+
+    /// `report.organisation` (a name, or a table of `name` and `superior`), `report.place`,
+    /// `report.signers` (`prepared_by`, `on_behalf_of`, `title`, `name`).
+    static func identity(_ report: inout Keys) throws(ConfigurationError) -> ReportIdentity {
+        var identity = ReportIdentity()
+        if report.table["organisation"] is [String: Any] {
+            var organisation = Keys(try report.table("organisation"), path: "report.organisation.")
+            identity.organisation = try organisation.optionalString("name")
+            identity.superior = try organisation.optionalString("superior")
+            try organisation.rejectUnknown()
+        } else {
+            identity.organisation = try report.optionalString("organisation")
+        }
+        identity.place = try report.optionalString("place")
+        if let table = try report.optionalTable("signers") {
+            var signers = Keys(table, path: "report.signers.")
+            identity.preparedBy = try signers.optionalString("prepared_by")
+            identity.onBehalfOf = try signers.optionalString("on_behalf_of")
+            identity.signerTitle = try signers.optionalString("title")
+            identity.signedBy = try signers.optionalString("name")
+            try signers.rejectUnknown()
+        }
+        return identity
     }
 
     /// The organisations block of pipeline.yml: `organisations:` (the file) and

@@ -83,6 +83,7 @@ enum ReportBuilder {
             }
         }
         warnings += quotaWarnings(accepted, year: year, roster: roster, rules: rules, language: language)
+        warnings += ReportDocument.rosterWarnings(roster, language: language)
         let notSubmitted = roster.map { notSubmittedRows($0, submissions: individual, year: year, rules: rules, language: language) }
         let reviewCounts = roster.map { countReviews($0, accepted: accepted, year: year, rules: rules) }
         let organisation = mostCommon(individual.compactMap(\.partyCommittee))
@@ -92,6 +93,26 @@ enum ReportBuilder {
             .with(reviewCounts: reviewCounts)
         report.language = language
         report.organisations = organisations
+        // The refused members to chase: those whose latest form is refused.
+        let cellByKey = cells
+        report.resubmissions = ReportDocument.sorted(latest.values.filter { $0.verdict == .rejected }.map {
+            ReportDocument.resubmission($0, cell: cellByKey[$0.partyCell.map(OrganisationKey.cell) ?? ""], language: language)
+        })
+        var collective: [String: SubmissionRecord] = [:]
+        for s in submissions where s.kind == .collective {
+            let key = s.partyCell.map { "cell:" + OrganisationKey.cell($0) }
+                ?? s.partyCommittee.map { "committee:" + OrganisationKey.committee($0) } ?? "sha:" + s.sha256
+            collective[key] = s
+        }
+        report.collectiveReports = CollectiveCounts(accepted: collective.values.filter { $0.verdict == .accepted }.count,
+                                                    rejected: collective.values.filter { $0.verdict == .rejected }.count)
+        var memberLevels: [String: [(Level?, ClassificationStatus)]] = [:]
+        for form in accepted {
+            memberLevels[form.partyCell.map(OrganisationKey.ofCell) ?? "", default: []].append((form.level, form.status))
+        }
+        report.resultsByType = ReportDocument.resultsByType(organisations, memberLevels: memberLevels)
+        report.reviewCounts = ReportDocument.reviewCounts(report.reviewCounts, accepted: report.cells,
+                                                          organisations: organisations, year: year, rules: rules)
         return report
     }
 
@@ -161,7 +182,7 @@ enum ReportBuilder {
     static func notSubmittedRows(_ roster: Roster, seen: Set<Int>, year: Int, rules: YearRules,
                                  language: MessageLanguage) -> [NotSubmittedRow] {
         roster.entries.filter { !seen.contains($0.line) }.map { entry in
-            NotSubmittedRow(fullName: entry.fullName, dateOfBirth: entry.dateOfBirth, partyCell: entry.partyCell,
+            NotSubmittedRow(fullName: ReportDocument.rosterName(entry), dateOfBirth: entry.dateOfBirth, partyCell: entry.partyCell,
                             grassroots: entry.grassroots, note: rules.exemption(entry, year: year)?.note(language))
         }
     }

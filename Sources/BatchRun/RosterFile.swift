@@ -4,8 +4,9 @@ import OOXMLPackage
 import ReviewRules
 
 /// Reads the roster named in pipeline.yml: CSV (UTF-8, comma or semicolon) or XLSX (first sheet).
-/// The first row holds the column names; a bad row becomes a warning with its line number and is
-/// skipped, never fatal.
+/// The first row holds the column names. A cell that cannot be read becomes a warning with its
+/// line number and a `ROSTER_ROW_UNREADABLE` finding (listed in `Cảnh báo`); its row is kept and
+/// counted with that cell empty, never dropped, never fatal.
 ///
 /// Columns (Vietnamese or English names, any case, accents optional):
 /// | column | meaning |
@@ -41,8 +42,13 @@ public enum RosterFile {
     }
 
     public static func load(path: String) throws(ConfigurationError) -> Roster {
-        parse(try TableFile.rows(path: path, what: "danh sách đảng viên"))
+        var roster = parse(try TableFile.rows(path: path, what: "danh sách đảng viên"))
+        roster.source = (path as NSString).lastPathComponent
+        return roster
     }
+
+    /// Where a roster finding was seen, in the words the board uses for its list.
+    static func location(_ line: Int) -> String { "danh sách đảng viên, dòng \(line)" }
 
     static func parse(_ rows: [[String]]) -> Roster {
         guard let header = rows.first else { return Roster(entries: [], warnings: ["danh sách trống"]) }
@@ -52,50 +58,56 @@ public enum RosterFile {
             return Roster(entries: [], warnings: warnings + ["dòng 1: thiếu cột Họ và tên"])
         }
         var entries: [RosterEntry] = []
+        var findings: [Finding] = []
         for (offset, row) in rows.dropFirst().enumerated() {
             let line = offset + 2
             func value(_ column: Column) -> String? { TableFile.value(row, index[column]) }
             if TableFile.isBlank(row) { continue }
-            guard let name = value(.fullName) else {
-                warnings.append("dòng \(line): thiếu họ và tên, bỏ qua")
-                continue
-            }
             var problems: [String] = []
-            func date(_ column: Column, _ label: String) -> CivilDate? {
+            func unreadable(_ field: String, _ text: String?, _ problem: String) {
+                problems.append(problem)
+                findings.append(Finding(.rosterRowUnreadable, field: "roster.\(field)", evidence: text,
+                                        location: location(line)))
+            }
+            let name = value(.fullName)
+            if name == nil { unreadable("full_name", nil, "thiếu họ và tên") }
+            func date(_ column: Column, _ field: String, _ label: String) -> CivilDate? {
                 guard let text = value(column) else { return nil }
                 if let date = CivilDate(loose: text) { return date }
-                problems.append("\(label) \"\(text)\" không phải ngày hợp lệ")
+                unreadable(field, text, "\(label) \"\(text)\" không phải ngày hợp lệ")
                 return nil
             }
-            func flag(_ column: Column, _ label: String) -> Bool {
+            func flag(_ column: Column, _ field: String, _ label: String) -> Bool {
                 guard let text = value(column) else { return false }
                 if let flag = TableFile.flag(text) { return flag }
-                problems.append("\(label) \"\(text)\" phải là có/không")
+                unreadable(field, text, "\(label) \"\(text)\" phải là có/không")
                 return false
             }
-            var entry = RosterEntry(line: line, fullName: name)
-            entry.dateOfBirth = date(.dateOfBirth, "ngày sinh")
+            var entry = RosterEntry(line: line, fullName: name ?? "")
+            entry.dateOfBirth = date(.dateOfBirth, "date_of_birth", "ngày sinh")
             entry.partyCell = value(.partyCell)
             entry.grassroots = value(.grassroots)
-            entry.admitted = date(.admitted, "ngày vào Đảng")
-            entry.exempted = flag(.exempted, "miễn sinh hoạt")
-            entry.suspended = flag(.suspended, "đình chỉ")
-            entry.disciplined = flag(.disciplined, "kỷ luật")
-            entry.selfDetected = flag(.selfDetected, "tự phát hiện")
+            entry.admitted = date(.admitted, "admitted", "ngày vào Đảng")
+            entry.exempted = flag(.exempted, "exempted", "miễn sinh hoạt")
+            entry.suspended = flag(.suspended, "suspended", "đình chỉ")
+            entry.disciplined = flag(.disciplined, "disciplined", "kỷ luật")
+            entry.selfDetected = flag(.selfDetected, "self_detected", "tự phát hiện")
             if let text = value(.sickLeave) {
                 if let months = Double(text.replacingOccurrences(of: ",", with: ".")), months >= 0, months <= 12 {
                     entry.sickLeaveMonths = months
                 } else {
-                    problems.append("số tháng nghỉ ốm \"\(text)\" không hợp lệ")
+                    unreadable("sick_leave_months", text, "số tháng nghỉ ốm \"\(text)\" không hợp lệ")
                 }
             }
-            if problems.isEmpty {
-                entries.append(entry)
-            } else {
-                warnings.append("dòng \(line): \(problems.joined(separator: "; ")), bỏ qua dòng này")
+            // Kept: the member is on the list and must be counted; only the unreadable cell is lost.
+            entries.append(entry)
+            if !problems.isEmpty {
+                warnings.append("dòng \(line): \(problems.joined(separator: "; ")); vẫn tính đảng viên này, ô đó để trống")
             }
         }
-        return Roster(entries: entries, warnings: warnings)
+        var roster = Roster(entries: entries, warnings: warnings)
+        roster.findings = findings
+        return roster
     }
 }
 

@@ -46,6 +46,7 @@ struct StoredReport {
 
         // Pass 2, members in no order: the counts of each cell, Biểu 6F and the quota groups.
         var reviewedLines = Set<Int>()
+        var memberLevels: [String: [(Level?, ClassificationStatus)]] = [:]
         var quotas: [String: (firstID: Int64, group: QuotaGroup)] = [:]
         try ledger.forEachMember(year: year) { member in
             let key = cellKey(member.latestPartyCell)
@@ -55,6 +56,7 @@ struct StoredReport {
             }
             if let form = member.current {
                 if let roster, let line = ReportBuilder.rosterLine(roster, form) { reviewedLines.insert(line) }
+                memberLevels[form.partyCell.map(OrganisationKey.ofCell) ?? "", default: []].append((form.level, form.status))
                 if let quota = ReportBuilder.quotaGroup(form, roster: roster) {
                     let id = form.id ?? 0
                     var entry = quotas[quota.key] ?? (id, QuotaGroup(name: quota.name))
@@ -91,6 +93,17 @@ struct StoredReport {
         summary.language = language
         summary.organisations = try OrganisationReport.classify(ledger: ledger, year: year, file: tree, roster: roster,
                                                                 rules: rules)
+        var resubmissions: [ResubmitRow] = []
+        try ledger.forEachRefusedMember(year: year) { form in
+            let cell = cells[form.partyCell.map(OrganisationKey.cell) ?? ""]
+            resubmissions.append(ReportDocument.resubmission(form, cell: cell, language: language))
+        }
+        summary.resubmissions = ReportDocument.sorted(resubmissions)
+        let collective = try ledger.collectiveVerdicts(year: year)
+        summary.collectiveReports = CollectiveCounts(accepted: collective.accepted, rejected: collective.rejected)
+        summary.resultsByType = ReportDocument.resultsByType(summary.organisations, memberLevels: memberLevels)
+        summary.reviewCounts = ReportDocument.reviewCounts(summary.reviewCounts, accepted: sortedCells,
+                                                           organisations: summary.organisations, year: year, rules: rules)
         let exceeded = quotas.keys.sorted().compactMap { key in
             rules.quotaBreach(quotas[key]!.group, year: year, subject: .member).map { (key, $0) }
         }
@@ -164,6 +177,11 @@ struct StoredReport {
                         try body(ReportBuilder.row(form, finding, report.language))
                     }
                 }
+            }
+            // The roster's unreadable cells (a cell's report keeps its own lines, as `restricted` does).
+            for row in ReportDocument.rosterWarnings(report.roster, language: report.language)
+            where cellKey == nil || row.partyCell.map(OrganisationKey.cell) == cellKey {
+                try body(row)
             }
         }
 

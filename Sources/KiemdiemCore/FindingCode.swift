@@ -27,12 +27,14 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case trackedChanges = "TRACKED_CHANGES"
     case decisionConflictsWithRule = "DECISION_CONFLICTS_WITH_RULE"
     case fileUnreadable = "FILE_UNREADABLE"
+    /// A roster row with a cell that could not be read: the row is kept and counted, the cell not.
+    case rosterRowUnreadable = "ROSTER_ROW_UNREADABLE"
 
     /// The severity the contract gives the code.
     public var severity: Severity {
         switch self {
         case .duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
-             .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule:
+             .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule, .rosterRowUnreadable:
             return .warning
         default:
             return .error
@@ -79,6 +81,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .trackedChanges: return "Văn bản còn nội dung theo dõi sửa đổi; đã chấp nhận phần thêm, bỏ phần xóa"
         case .decisionConflictsWithRule: return "Quyết định của cấp có thẩm quyền khác với quy định; giữ nguyên quyết định, đề nghị cấp ủy xem xét lại"
         case .fileUnreadable: return "Không đọc được tệp (không có quyền đọc, không phải tệp thường hoặc là liên kết); cần nộp lại tệp .docx"
+        case .rosterRowUnreadable: return "Dòng của danh sách đảng viên có ô không đọc được; đảng viên vẫn được tính, cần sửa ô đó trong danh sách"
         }
     }
 
@@ -110,6 +113,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .trackedChanges: return "Document had tracked changes; insertions accepted, deletions dropped"
         case .decisionConflictsWithRule: return "The competent body's decision conflicts with a rule; the decision is kept, for the committee to review"
         case .fileUnreadable: return "File could not be read (no read permission, not a regular file, or a link); submit the .docx again"
+        case .rosterRowUnreadable: return "A roster row has a cell that could not be read; the member is still counted, correct the cell in the roster"
         }
     }
 }
@@ -152,5 +156,13 @@ public enum FieldNames {
         "collective.meeting_date": "Ngày họp kiểm điểm tập thể",
         "classification.level": "Kết quả xếp loại",
         "organisation.level": "Xếp loại tổ chức đảng",
+        "roster.full_name": "Họ và tên trong danh sách đảng viên",
+        "roster.date_of_birth": "Ngày sinh trong danh sách đảng viên",
+        "roster.admitted": "Ngày vào Đảng trong danh sách đảng viên",
+        "roster.exempted": "Miễn sinh hoạt trong danh sách đảng viên",
+        "roster.suspended": "Đình chỉ trong danh sách đảng viên",
+        "roster.disciplined": "Kỷ luật trong danh sách đảng viên",
+        "roster.self_detected": "Tự phát hiện trong danh sách đảng viên",
+        "roster.sick_leave_months": "Nghỉ ốm (tháng) trong danh sách đảng viên",
     ]
 }

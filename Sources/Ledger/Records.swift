@@ -96,6 +96,8 @@ public struct SubmissionRecord: Sendable, Equatable {
     public var supersededBy: Int64?
     /// The rules that capped the level or conflict with the decision kept (`Classification.reasons`).
     public var levelReasons: [LevelReason] = []
+    /// When the store recorded it (ISO 8601, read back; set by the store, not by the caller).
+    public var receivedAt: String?
 
     public init(sha256: String, originalName: String, storedPath: String, verdict: Verdict, year: Int,
                 status: ClassificationStatus, findings: [Finding]) {
@@ -113,6 +115,7 @@ public struct SubmissionRecord: Sendable, Equatable {
         sha256 = row["sha256"]
         originalName = row["original_name"]
         storedPath = row["stored_path"]
+        receivedAt = row.hasColumn("received_at") ? row["received_at"] : nil
         verdict = Verdict(rawValue: row["verdict"]) ?? .rejected
         kind = (row["kind"] as String?).flatMap(FormKind.init(rawValue:))
         template = (row["template"] as String?).flatMap(FormTemplate.init(rawValue:))

@@ -210,3 +210,65 @@ extension Ledger {
     /// A finding row as `submissions(year:)` decodes it.
     private static func decodeFinding(_ row: SQLRow) -> Finding { finding(row) }
 }
+
+extension Ledger {
+    /// Each member whose latest individual submission of the year is rejected (a submission
+    /// nobody could be named from is a member of its own), with that submission's findings, by
+    /// id; optionally only those of one cell. For `Cần nộp lại`: they add up to `Bị từ chối`.
+    public func forEachRefusedMember(year: Int, cellKey: String? = nil,
+                                     _ body: (SubmissionRecord) throws -> Void) throws {
+        try reading { db in
+            var sql = """
+                SELECT \(Ledger.recordColumns("l")) FROM submissions l
+                WHERE l.year = ? AND l.verdict = 'rejected' AND (l.kind IS NULL OR l.kind <> 'collective')
+                  AND (l.member_key IS NULL OR l.id = (
+                      SELECT MAX(t.id) FROM submissions t
+                      WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
+                """
+            var arguments: StatementArguments = [year]
+            if let cellKey {
+                sql += " AND l.cell_key = ?"
+                _ = arguments.append(contentsOf: [cellKey])
+            }
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY l.id", arguments: arguments)
+            for row in rows {
+                let id: Int64 = row["id"]
+                let findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE submission_id = ? ORDER BY id",
+                                                arguments: [id]).map(Ledger.finding)
+                try body(try SubmissionRecord(row: row, findings: findings))
+            }
+        }
+    }
+
+    /// The collective reports (Mẫu 01) of the year by the latest verdict of each organisation's
+    /// (keyed by its cell, else its committee; an unnamed one counts alone).
+    public func collectiveVerdicts(year: Int) throws -> (accepted: Int, rejected: Int) {
+        try reading { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, sha256, cell_key, committee_key, verdict FROM submissions
+                WHERE year = ? AND kind = 'collective' ORDER BY id
+                """, arguments: [year])
+            var latest: [String: String] = [:]
+            for row in rows {
+                let cell: String? = row["cell_key"]
+                let committee: String? = row["committee_key"]
+                let sha: String = row["sha256"]
+                let key = cell.map { "cell:\($0)" } ?? committee.map { "committee:\($0)" } ?? "sha:\(sha)"
+                latest[key] = row["verdict"]
+            }
+            let accepted = latest.values.filter { $0 == Verdict.accepted.rawValue }.count
+            return (accepted, latest.count - accepted)
+        }
+    }
+
+    /// The accepted collective reports among the files a run filed (duplicates included, as the
+    /// run counts them): the run's `hợp lệ` said apart, members and collective reports.
+    public func acceptedCollectiveArrivals(runID: Int64) throws -> Int {
+        try reading { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM arrivals a JOIN submissions s ON s.id = a.submission_id
+                WHERE a.run_id = ? AND s.verdict = 'accepted' AND s.kind = 'collective'
+                """, arguments: [runID]) ?? 0
+        }
+    }
+}

@@ -19,7 +19,7 @@ extension RuleBook {
         switch code {
         case .emptyFile, .fileTooLarge, .legacyWordFormat, .encryptedDocument, .notAZip, .corruptArchive,
              .archiveLimitExceeded, .notAWordDocument, .unsafeXML, .malformedXML, .legacyFontConverted,
-             .trackedChanges, .duplicateSubmission, .fileUnreadable:
+             .trackedChanges, .duplicateSubmission, .fileUnreadable, .rosterRowUnreadable:
             return nil
         case .notAReviewForm, .missingField, .invalidValue, .ambiguousChoice, .levelDiffersFromSelf, .yearMismatch:
             // The form itself (the templates the guidance attaches) or the review year.

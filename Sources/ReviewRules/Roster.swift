@@ -42,6 +42,11 @@ public struct Roster: Sendable, Equatable {
     public var entries: [RosterEntry]
     /// Rows that could not be read, with their line numbers (never fatal).
     public var warnings: [String]
+    /// The cells that could not be read, one `ROSTER_ROW_UNREADABLE` each (location: the line);
+    /// their rows are kept and counted, the unreadable cell left empty.
+    public var findings: [Finding] = []
+    /// The roster's file name, where the findings were seen.
+    public var source: String?
 
     private var byBirth: [String: Int] = [:]
     private var byCell: [String: Int] = [:]

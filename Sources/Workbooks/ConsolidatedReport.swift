@@ -28,6 +28,14 @@ public struct ConsolidatedReport: Sendable, Equatable {
     /// định: 412 dòng · 9f8e7d6c5b4a", docs/contract.md §4.1), printed in every sheet's footer so an
     /// auditor holding the workbook can note them and check them later with `verify-log --anchor`.
     public var logAnchor: String?
+    /// The Party document's frame of every sheet: organisation, place and date, signers, the rules.
+    public var frame = DocumentFrame()
+    /// Members whose latest form was refused (`Cần nộp lại`), one row each.
+    public var resubmissions: [ResubmitRow] = []
+    /// Collective reports (Mẫu 01) of the year by their latest verdict: said apart from members.
+    public var collectiveReports = CollectiveCounts()
+    /// The results of organisations and of members by level × type of organisation (7A/7B).
+    public var resultsByType: ResultsByType?
 
     public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
                 rejections: [RejectionRow] = [], warnings: [RejectionRow] = [], notSubmitted: [NotSubmittedRow]? = nil,
@@ -53,7 +61,12 @@ public struct ConsolidatedReport: Sendable, Equatable {
         copy.rejections = rejections.filter { mine($0.partyCell) }
         copy.warnings = warnings.filter { mine($0.partyCell) }
         copy.notSubmitted = notSubmitted?.filter { mine($0.partyCell) }
+        copy.resubmissions = resubmissions.filter { mine($0.partyCell) }
         copy.reviewCounts = nil
+        copy.resultsByType = nil
+        copy.collectiveReports = CollectiveCounts()
+        copy.frame.superior = frame.unit ?? organisation
+        copy.frame.unit = cell
         copy.organisations = organisations.filter { OrganisationKey.ofCell(cell) == $0.organisation.key }
         copy.organisation = cell
         return copy
@@ -184,6 +197,10 @@ public struct ReviewCounts: Sendable, Equatable {
     public var exempted: Int
     public var suspended: Int
     public var missing: Int
+    /// Biểu 6F's Tập thể column: the organisations of the year, `nil` when none is known.
+    public var collectives: CollectiveReview6F?
+    /// Whether the member column comes from a roster (without one, only `reviewed` is known).
+    public var fromRoster = true
 
     public init(required: Int = 0, reviewed: Int = 0, newlyAdmitted: Int = 0, exempted: Int = 0, suspended: Int = 0,
                 missing: Int = 0) {
@@ -196,4 +213,102 @@ public struct ReviewCounts: Sendable, Equatable {
     }
 
     public var notReviewed: Int { newlyAdmitted + exempted + suspended + missing }
+}
+
+/// One row of `Cần nộp lại`: a member whose latest form was refused, with why in one line.
+public struct ResubmitRow: Sendable, Equatable {
+    public var fullName: String?
+    public var dateOfBirth: CivilDate?
+    public var partyCell: String?
+    public var partyCommittee: String?
+    public var file: String
+    /// When the refused file arrived ("2020-12-31", the store's day).
+    public var received: String?
+    /// The codes of the errors, comma-separated, for filtering.
+    public var codes: String
+    /// The errors' messages joined in one line.
+    public var reason: String
+
+    public init(fullName: String?, dateOfBirth: CivilDate?, partyCell: String?, partyCommittee: String?, file: String,
+                received: String?, codes: String, reason: String) {
+        self.fullName = fullName
+        self.dateOfBirth = dateOfBirth
+        self.partyCell = partyCell
+        self.partyCommittee = partyCommittee
+        self.file = file
+        self.received = received
+        self.codes = codes
+        self.reason = reason
+    }
+}
+
+/// Collective reports (Mẫu 01) of the year, by the latest verdict of each organisation's report.
+public struct CollectiveCounts: Sendable, Equatable {
+    public var accepted = 0
+    public var rejected = 0
+    public init(accepted: Int = 0, rejected: Int = 0) {
+        self.accepted = accepted
+        self.rejected = rejected
+    }
+}
+
+/// Counts by level, with the base of the shares: those classified (given one of the four levels).
+public struct LevelCounts: Sendable, Equatable {
+    public var levels: [Level: Int] = [:]
+    /// Not classified by rule (exempt, newly founded).
+    public var exempt = 0
+    /// Not classified yet (no level decided or proposed).
+    public var unclassified = 0
+
+    public init(levels: [Level: Int] = [:], exempt: Int = 0, unclassified: Int = 0) {
+        self.levels = levels
+        self.exempt = exempt
+        self.unclassified = unclassified
+    }
+
+    public var classified: Int { Level.allCases.reduce(0) { $0 + levels[$1, default: 0] } }
+    public var total: Int { classified + exempt + unclassified }
+
+    /// The level's share of those classified, as the Party reports it; `nil` when none was.
+    public func share(_ level: Level) -> Double? {
+        classified > 0 ? Double(levels[level, default: 0]) / Double(classified) : nil
+    }
+}
+
+/// Biểu 7A/7B's layout: results by level, in total and by type of organisation (loại hình).
+public struct ResultsByType: Sendable, Equatable {
+    /// The types in column order, as the board names them ("Xã", "Doanh nghiệp cổ phần", …; the
+    /// last may be "Chưa rõ loại hình").
+    public var types: [String]
+    /// Organisations (tổ chức đảng) by type, and all of them.
+    public var organisations: [String: LevelCounts]
+    public var organisationsTotal: LevelCounts
+    /// Members by the type of their organisation, and all of them.
+    public var members: [String: LevelCounts]
+    public var membersTotal: LevelCounts
+
+    public init(types: [String], organisations: [String: LevelCounts], organisationsTotal: LevelCounts,
+                members: [String: LevelCounts], membersTotal: LevelCounts) {
+        self.types = types
+        self.organisations = organisations
+        self.organisationsTotal = organisationsTotal
+        self.members = members
+        self.membersTotal = membersTotal
+    }
+}
+
+/// Biểu 6F's Tập thể column: organisations that had to review, those with an accepted collective
+/// report, and why the others have none.
+public struct CollectiveReview6F: Sendable, Equatable {
+    public var required = 0
+    public var reviewed = 0
+    public var newlyFounded = 0
+    public var missing = 0
+    public init(required: Int = 0, reviewed: Int = 0, newlyFounded: Int = 0, missing: Int = 0) {
+        self.required = required
+        self.reviewed = reviewed
+        self.newlyFounded = newlyFounded
+        self.missing = missing
+    }
+    public var notReviewed: Int { newlyFounded + missing }
 }

@@ -3,9 +3,9 @@ import KiemdiemCore
 /// A list of findings, one row each: `Bị từ chối` (every finding of a rejected form, contract §5)
 /// and `Cảnh báo` (warnings on accepted forms and of the batch, such as `QUOTA_EXCEEDED`).
 ///
-/// Layout (Excel rows, one-based): row 1 title; row 2 the header row —
-/// `Tệp` · `Mã` · `Trường` · `Lý do` · `Họ và tên` · `Chi bộ` (exactly these, columns A–F);
-/// rows 3… the findings in the report's order. `Mã` is the stable finding code auditors filter
+/// Layout (Excel rows, one-based): rows 1–5 the frame and title (`FramedTable`); row 6 the header
+/// row — `TT` · `Tệp` · `Mã` · `Trường` · `Lý do` · `Họ và tên` · `Chi bộ` (exactly these, columns
+/// A–G); rows 7… the findings in the report's order; then the note and signatures. `Mã` is the stable finding code auditors filter
 /// on; `Trường` shows the field's Vietnamese name with its path when the path is known.
 struct FindingsSheet: Sendable {
     let name: String
@@ -14,8 +14,9 @@ struct FindingsSheet: Sendable {
 
     enum List: Sendable { case rejections, warnings }
 
-    static let headerRow = 1  // zero-based: Excel row 2
-    static let headers = ["Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"]
+    static let headerRow = FramedTable.headerRow
+    static let headers = ["TT", "Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"]
+    static let widths: [Double] = [4.5, 20, 16, 22, 48, 18, 18]
 
     static let rejections = FindingsSheet(name: "Bị từ chối", titlePrefix: "DANH SÁCH BẢN KIỂM ĐIỂM BỊ TỪ CHỐI",
                                           list: .rejections)
@@ -26,22 +27,19 @@ struct FindingsSheet: Sendable {
 
     func title(year: Int) -> String { "\(titlePrefix) NĂM \(year)" }
 
-    func write(year: Int, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
-        let headers = FindingsSheet.headers
-        let headerRow = FindingsSheet.headerRow
-        let sheet = try workbook.addSheet(name, streaming: true)
-        let lastColumn = headers.count - 1
-        try sheet.title(title(year: year), lastColumn: lastColumn)
-        try sheet.header(headers, row: headerRow)
-
-        var row = headerRow + 1
+    func write(year: Int, frame: DocumentFrame, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
+        let table = try FramedTable.begin(workbook, name: name, streaming: true, frame: frame, title: title(year: year),
+                                          headers: FindingsSheet.headers, widths: FindingsSheet.widths)
+        let sheet = table.sheet
+        var row = table.firstRow
         func line(_ rejection: RejectionRow) throws {
-            try sheet.text(rejection.file, row: row, column: 0)
-            try sheet.text(rejection.code.rawValue, row: row, column: 1)
-            try sheet.text(rejection.field.map(FieldNames.vietnamese), row: row, column: 2)
-            try sheet.text(rejection.reason, row: row, column: 3)
-            try sheet.text(rejection.fullName, row: row, column: 4)
-            try sheet.text(rejection.partyCell, row: row, column: 5)
+            try sheet.integer(row - table.headerRow, row: row, column: 0)
+            try sheet.text(rejection.file, row: row, column: 1)
+            try sheet.text(rejection.code.rawValue, row: row, column: 2)
+            try sheet.text(rejection.field.map(FieldNames.vietnamese), row: row, column: 3)
+            try sheet.text(rejection.reason, row: row, column: 4)
+            try sheet.text(rejection.fullName, row: row, column: 5)
+            try sheet.text(rejection.partyCell, row: row, column: 6)
             row += 1
         }
         try streamRows(of: name) {
@@ -50,6 +48,6 @@ struct FindingsSheet: Sendable {
             case .warnings: try rows.forEachWarning(line)
             }
         }
-        try sheet.finishTable(headerRow: headerRow, lastFilteredRow: row - 1, lastColumn: lastColumn)
+        try table.end(lastRow: row - 1, filteredThrough: row - 1)
     }
 }

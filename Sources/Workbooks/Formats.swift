@@ -28,6 +28,16 @@ struct Formats {
     let totalText: Handle
     let totalInteger: Handle
     let totalPercent: Handle
+    /// A subtotal row (`Cộng …`): bold on a lighter fill than `Tổng cộng`.
+    let subtotalText: Handle
+    let subtotalInteger: Handle
+    let subtotalPercent: Handle
+    /// The Party document's frame (`DocumentFrame`): the organisation lines on the left, the
+    /// Party's name and the date on the right, the note under the table, the signature block.
+    let frameLine: Handle
+    let frameBold: Handle
+    let frameItalic: Handle
+    let frameNote: Handle
 
     static let integerFormat = "#,##0"
     static let dateFormat = "dd/mm/yyyy"
@@ -35,6 +45,7 @@ struct Formats {
 
     private static let headerFill: lxw_color_t = 0xD9E1F2
     private static let totalFill: lxw_color_t = 0xF2F2F2
+    private static let subtotalFill: lxw_color_t = 0xFAFAFA
     private static let warningFill: lxw_color_t = 0xFFC7CE
     private static let warningFont: lxw_color_t = 0x9C0006
 
@@ -50,12 +61,24 @@ struct Formats {
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
+        // Text wraps inside its column (the sheet sets the row's height to show every line), so a
+        // long reason prints whole at a width that keeps the page at a readable size.
+        func wrapped(_ format: Handle) {
+            bordered(format)
+            format_set_text_wrap(format)
+        }
+        func centred(_ format: Handle) {
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
 
         title = try make { format in
             format_set_bold(format)
             format_set_font_size(format, 14)
             format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+            format_set_text_wrap(format)
         }
         header = try make { format in
             format_set_bold(format)
@@ -66,7 +89,7 @@ struct Formats {
             format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
         }
-        text = try make(bordered)
+        text = try make(wrapped)
         integer = try make { format in
             bordered(format)
             format_set_num_format(format, Self.integerFormat)
@@ -89,15 +112,21 @@ struct Formats {
             format_set_bg_color(format, Self.warningFill)
         }
         warningText = try make { format in
-            bordered(format)
+            wrapped(format)
             format_set_bold(format)
             format_set_font_color(format, Self.warningFont)
         }
         func total(_ format: Handle) {
-            bordered(format)
+            wrapped(format)
             format_set_bold(format)
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(format, Self.totalFill)
+        }
+        func subtotal(_ format: Handle) {
+            wrapped(format)
+            format_set_bold(format)
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(format, Self.subtotalFill)
         }
         totalText = try make(total)
         totalInteger = try make { format in
@@ -107,6 +136,30 @@ struct Formats {
         totalPercent = try make { format in
             total(format)
             format_set_num_format(format, Self.percentFormat)
+        }
+        subtotalText = try make(subtotal)
+        subtotalInteger = try make { format in
+            subtotal(format)
+            format_set_num_format(format, Self.integerFormat)
+        }
+        subtotalPercent = try make { format in
+            subtotal(format)
+            format_set_num_format(format, Self.percentFormat)
+        }
+        frameLine = try make(centred)
+        frameBold = try make { format in
+            centred(format)
+            format_set_bold(format)
+        }
+        frameItalic = try make { format in
+            centred(format)
+            format_set_italic(format)
+        }
+        frameNote = try make { format in
+            format_set_text_wrap(format)
+            format_set_italic(format)
+            format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue))
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
     }
 }

@@ -2,11 +2,12 @@ import KiemdiemCore
 
 /// `Đảng viên`: one row per accepted member, latest form (contract §5).
 ///
-/// Layout (Excel rows, one-based): row 1 title; row 2 the header row —
+/// Layout (Excel rows, one-based): rows 1–5 the frame and title (`FramedTable`); row 6 the header row —
 /// `STT` · `Họ và tên` · `Ngày sinh` · `Chi bộ` · [`Đảng bộ`] · `Tự xếp loại` · `Chi bộ đề xuất` ·
 /// `Cấp ủy xếp loại` · `Kết quả` · `Trạng thái` · `Tệp` · `Lý do` (the rule that capped the result, or that a kept decision stands against) ·
 /// `Nhiều năm` (the consecutive-year flags of
-/// `MemberRow.history`); rows 3… the members in the report's order.
+/// `MemberRow.history`); rows 7… the members in the report's order; then the note and the
+/// signature block. Printed landscape, one page wide; long cells wrap.
 /// `Đảng bộ` is present only when some member names a committee, so readers should find columns
 /// by header text, not by letter. `STT` (row number) and `Họ và tên` stay visible when scrolling.
 ///
@@ -14,7 +15,7 @@ import KiemdiemCore
 /// birth as a real Excel date formatted `dd/mm/yyyy`.
 enum MembersSheet {
     static let name = "Đảng viên"
-    static let headerRow = 1  // zero-based: Excel row 2
+    static let headerRow = FramedTable.headerRow
     static let contractHeaders = ["Họ và tên", "Ngày sinh", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất",
                                   "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp"]
     static let layout = SheetLayout(name: name, headerRow: headerRow + 1, headers: headers(showCommittee: false))
@@ -26,13 +27,18 @@ enum MembersSheet {
             + ["Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Lý do", "Nhiều năm"]
     }
 
-    static func write(year: Int, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
-        let sheet = try workbook.addSheet(name, streaming: true)
+    /// Widths in Excel character units, header by header: the level columns wrap the full label
+    /// on two or three lines, so the sheet prints one page wide at a readable size.
+    static func widths(showCommittee: Bool) -> [Double] {
+        [4.5, 19, 10.5, 14] + (showCommittee ? [14] : []) + [11.5, 11.5, 11.5, 11.5, 10, 16, 24, 13]
+    }
+
+    static func write(year: Int, frame: DocumentFrame, rows: some ReportRows, into workbook: Workbook) throws(WorkbookError) {
         let showCommittee = rows.membersNameCommittee
         let headers = headers(showCommittee: showCommittee)
-        let lastColumn = headers.count - 1
-        try sheet.title(title(year: year), lastColumn: lastColumn)
-        try sheet.header(headers, row: headerRow)
+        let table = try FramedTable.begin(workbook, name: name, streaming: true, frame: frame, title: title(year: year),
+                                          headers: headers, widths: widths(showCommittee: showCommittee))
+        let sheet = table.sheet
 
         var row = headerRow + 1
         func line(_ member: MemberRow) throws {
@@ -53,7 +59,7 @@ enum MembersSheet {
             row += 1
         }
         try streamRows(of: name) { try rows.forEachMember(line) }
-        try sheet.finishTable(headerRow: headerRow, lastFilteredRow: row - 1, lastColumn: lastColumn, frozenColumns: 2)
+        try table.end(lastRow: row - 1, filteredThrough: row - 1, frozenColumns: 2)
     }
 }
 

@@ -4,14 +4,17 @@ import KiemdiemCore
 /// kept apart — self-assessed (Mẫu 01), proposed, decided — the result with the rule that had a
 /// say beside it, Mẫu 01's score, and each check of the year's rules with its outcome.
 ///
-/// Layout (Excel rows, one-based): row 1 title; row 2 the header row — `STT` · `Tổ chức đảng` ·
+/// Layout (Excel rows, one-based): rows 1–5 the frame and title (`FramedTable`); row 6 the header
+/// row — `STT` · `Tổ chức đảng` ·
 /// `Loại tổ chức` · `Trực thuộc` · `Loại hình` · `Cấp quyết định` · `Tự xếp loại` · `Đề xuất` ·
 /// `Cấp có thẩm quyền xếp loại` · `Kết quả` · `Trạng thái` · `Lý do` · `Nhóm tiêu chí chung (/30)` ·
 /// `Kết quả thực hiện nhiệm vụ (/70)` · `Tổng điểm (/100)`, then one column per check of the
-/// year (its rule's title), then `Cảnh báo`; rows 3… the organisations, each under its parent.
+/// year (its rule's title), then `Cảnh báo`; rows 7… the organisations, each under its parent;
+/// then the note and signatures. Printed landscape, one page wide.
 enum OrganisationsSheet {
     static let name = "Tổ chức đảng"
-    static let headerRow = 1  // zero-based: Excel row 2
+    static let headerRow = FramedTable.headerRow
+    static let widths: [Double] = [4.5, 18, 10, 14, 10, 11, 9.5, 9.5, 9.5, 9.5, 9, 14, 6.5, 6.5, 6.5]
     static let headers = ["STT", "Tổ chức đảng", "Loại tổ chức", "Trực thuộc", "Loại hình", "Cấp quyết định", "Tự xếp loại",
                           "Đề xuất", "Cấp có thẩm quyền xếp loại", "Kết quả", "Trạng thái", "Lý do",
                           "Nhóm tiêu chí chung (/30)", "Kết quả thực hiện nhiệm vụ (/70)", "Tổng điểm (/100)"]
@@ -28,7 +31,7 @@ enum OrganisationsSheet {
         }
     }
 
-    static func write(_ results: [OrganisationResult], year: Int, language: MessageLanguage,
+    static func write(_ results: [OrganisationResult], year: Int, language: MessageLanguage, frame: DocumentFrame,
                       into workbook: Workbook) throws(WorkbookError) {
         // One column per check the year's rules made, in the order they were made.
         var checkIDs: [String] = []
@@ -40,16 +43,16 @@ enum OrganisationsSheet {
             }
         }
         let allHeaders = headers + checkTitles + ["Cảnh báo"]
-        let sheet = try workbook.addSheet(name, streaming: true)
-        let lastColumn = allHeaders.count - 1
-        try sheet.title(title(year: year), lastColumn: lastColumn)
-        try sheet.header(allHeaders, row: headerRow)
+        let table = try FramedTable.begin(workbook, name: name, streaming: true, frame: frame, title: title(year: year),
+                                          headers: allHeaders, widths: widths + checkTitles.map { _ in 11 } + [16])
+        let sheet = table.sheet
+        let lastColumn = table.lastColumn
         func score(_ value: Double?, row: Int, column: Int) throws(WorkbookError) {
             guard let value else { return try sheet.text(nil, row: row, column: column) }
             if value == value.rounded() { return try sheet.integer(Int(value), row: row, column: column) }
             try sheet.text(String(value).replacingOccurrences(of: ".", with: ","), row: row, column: column)
         }
-        var row = headerRow + 1
+        var row = table.firstRow
         for (index, result) in results.enumerated() {
             let o = result.organisation
             try sheet.integer(index + 1, row: row, column: 0)
@@ -74,6 +77,6 @@ enum OrganisationsSheet {
             try sheet.text(warnings, row: row, column: lastColumn)
             row += 1
         }
-        try sheet.finishTable(headerRow: headerRow, lastFilteredRow: row - 1, lastColumn: lastColumn, frozenColumns: 2)
+        try table.end(lastRow: row - 1, filteredThrough: row - 1, frozenColumns: 2)
     }
 }

@@ -1,91 +1,156 @@
 import KiemdiemCore
 
-/// `Tổng hợp`: one row per party cell (contract §5).
+/// `Tổng hợp`: one row per party cell (contract §5), framed as a Party document (`FramedTable`).
 ///
-/// Layout (Excel rows, one-based):
-/// - row 1: `report.title`, merged over the table, bold;
-/// - row 2: the header row — `Chi bộ` · `Đã nộp` · `Hợp lệ` · `Bị từ chối` · `Không xếp loại` ·
-///   `HTXSNV` · `HTTNV` · `HTNV` · `KHTNV` · `Chưa xếp loại` (columns A–J, the contract's exact
-///   text), then `Tỷ lệ HTXS/HTT` (K), then `Đảng bộ` (L) only when some cell names its committee;
-/// - rows 3…: one per `CellSummary`, in the report's order;
-/// - last row: `Tổng cộng` with the column sums.
+/// Layout (Excel rows, one-based): rows 1–3 the organisation header, row 5 `report.title`, row 6
+/// the header row — `TT` · `Chi bộ` · `Đã nộp` · `Hợp lệ` · `Bị từ chối` · `Không xếp loại` ·
+/// `HTXSNV` · `HTTNV` · `HTNV` · `KHTNV` · `Chưa xếp loại` (the contract's exact text, in its
+/// order) · `Tỷ lệ HTXS/HTT`, then `Đảng bộ` only when some cell names its committee, then the
+/// shares `Tỷ lệ HTXSNV` … `Tỷ lệ KHTNV`; rows 7… one per `CellSummary`, in the report's order (by
+/// committee, then cell); then, when cells name their committee, one `Cộng <đảng bộ>` row per
+/// committee (the subtotal of its cells); the last row `Tổng cộng` with the column sums. Below:
+/// the note with the rules applied, the signature block, and a column chart of HTXSNV…KHTNV per
+/// cell as wide as the table (no chart when there are no cells: an empty range makes Excel repair).
 ///
-/// Counts are numbers. `Tỷ lệ HTXS/HTT` is HTXSNV ÷ HTTNV as a fraction shown in percent, empty
-/// when HTTNV is 0. The 20 % quota applies per tổ chức cơ sở đảng, not per chi bộ, so only the
-/// `Tổng cộng` ratio is highlighted when above it. A column chart of HTXSNV…KHTNV per cell sits to
-/// the right of the table (no chart when there are no cells: an empty range makes Excel repair).
+/// Counts are numbers. `Tỷ lệ HTXS/HTT` is HTXSNV ÷ HTTNV, empty when HTTNV is 0; each level's
+/// share is over those classified (the four levels), empty when none was. The 20 % quota applies
+/// per tổ chức cơ sở đảng, not per chi bộ, so the subtotal and `Tổng cộng` ratios are highlighted
+/// when above it. The cells' rows stay together so the filter and the chart cover exactly them.
 enum SummarySheet {
     static let name = "Tổng hợp"
-    static let headerRow = 1  // zero-based: Excel row 2
+    static let headerRow = FramedTable.headerRow
     static let contractHeaders = ["Chi bộ", "Đã nộp", "Hợp lệ", "Bị từ chối", "Không xếp loại"]
         + Level.allCases.map(\.abbreviation) + ["Chưa xếp loại"]
     static let ratioHeader = "Tỷ lệ HTXS/HTT"
     static let committeeHeader = "Đảng bộ"
+    static let shareHeaders = Level.allCases.map { "Tỷ lệ \($0.abbreviation)" }
     static let totalLabel = "Tổng cộng"
-    static let layout = SheetLayout(name: name, headerRow: headerRow + 1, headers: contractHeaders)
+    static let subtotalPrefix = "Cộng "
+    static let layout = SheetLayout(name: name, headerRow: headerRow + 1, headers: ["TT"] + contractHeaders)
+    static let shareNote = "Tỷ lệ từng mức tính trên số đảng viên được xếp loại (không kể Không xếp loại, Chưa xếp loại)."
 
     /// The HTXSNV quota: at most this share of the HTTNV count.
     static let excellentQuota = 0.2
 
     /// Column of the first level (`HTXSNV`); the four levels follow in `Level.allCases` order.
-    static let firstLevelColumn = 5
+    static let firstLevelColumn = 6
 
     static func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
-        let sheet = try workbook.addSheet(name)
         let showCommittee = report.cells.contains { $0.partyCommittee?.isEmpty == false }
-        var headers = contractHeaders + [ratioHeader]
-        if showCommittee { headers.append(committeeHeader) }
-        let lastColumn = headers.count - 1
+        var headers = ["TT"] + contractHeaders + [ratioHeader]
+        var widths: [Double] = [4.5, 22, 7.5, 7.5, 8, 9, 9, 9, 9, 9, 9, 10]
+        if showCommittee {
+            headers.append(committeeHeader)
+            widths.append(22)
+        }
+        headers += shareHeaders
+        widths += shareHeaders.map { _ in 9 }
+        let table = try FramedTable.begin(workbook, name: name, frame: report.frame, title: report.title,
+                                          headers: headers, widths: widths)
+        let sheet = table.sheet
+        let shareColumn = headers.count - shareHeaders.count
 
-        try sheet.title(report.title, lastColumn: lastColumn)
-        try sheet.header(headers, row: headerRow)
-
-        var row = headerRow + 1
-        for cell in report.cells {
-            try writeCounts(Counts(cell), label: cell.partyCell, row: row, sheet: sheet, total: false)
+        var row = table.firstRow
+        for (index, cell) in report.cells.enumerated() {
+            try writeCounts(Counts(cell), number: index + 1, label: cell.partyCell, row: row, sheet: sheet, style: .body,
+                            shareColumn: shareColumn)
             if showCommittee {
-                try sheet.text(cell.partyCommittee, row: row, column: contractHeaders.count + 1)
+                try sheet.text(cell.partyCommittee, row: row, column: contractHeaders.count + 2)
             }
             row += 1
         }
         let lastCellRow = row - 1
-        let total = report.cells.reduce(into: Counts()) { $0.add(Counts($1)) }
-        try writeCounts(total, label: totalLabel, row: row, sheet: sheet, total: true)
         if showCommittee {
-            try sheet.text(nil, row: row, column: contractHeaders.count + 1, format: sheet.formats.totalText)
-        }
-
-        // The filter stops above `Tổng cộng` so sorting never moves the total into the table.
-        try sheet.finishTable(headerRow: headerRow, lastFilteredRow: lastCellRow, lastColumn: lastColumn, frozenColumns: 1)
-
-        if !report.cells.isEmpty {
-            let chart = try workbook.addColumnChart()
-            chart.setTitle("Kết quả xếp loại theo chi bộ")
-            chart.setAxisNames(category: "Chi bộ", value: "Số đảng viên")
-            chart.setLegendBottom()
-            for offset in Level.allCases.indices {
-                try chart.addSeries(sheet: name, nameRow: headerRow, categoryColumn: 0,
-                                    valueColumn: firstLevelColumn + offset, firstRow: headerRow + 1, lastRow: lastCellRow)
+            // One subtotal per đảng bộ, in the order the cells list them.
+            var order: [String] = []
+            var sums: [String: (name: String, counts: Counts)] = [:]
+            for cell in report.cells {
+                let name = cell.partyCommittee ?? ""
+                let key = TextFolding.fold(name)
+                if sums[key] == nil {
+                    order.append(key)
+                    sums[key] = (name, Counts())
+                }
+                sums[key]!.counts.add(Counts(cell))
             }
-            try sheet.insert(chart, row: headerRow, column: lastColumn + 2)
+            for key in order {
+                let (committee, counts) = sums[key]!
+                let label = subtotalPrefix + (committee.isEmpty ? "(không rõ đảng bộ)" : committee)
+                try writeCounts(counts, number: nil, label: label, row: row, sheet: sheet, style: .subtotal,
+                                shareColumn: shareColumn)
+                try sheet.text(committee, row: row, column: contractHeaders.count + 2, format: sheet.formats.subtotalText)
+                row += 1
+            }
         }
+        let total = report.cells.reduce(into: Counts()) { $0.add(Counts($1)) }
+        try writeCounts(total, number: nil, label: totalLabel, row: row, sheet: sheet, style: .total, shareColumn: shareColumn)
+        if showCommittee {
+            try sheet.text(nil, row: row, column: contractHeaders.count + 2, format: sheet.formats.totalText)
+        }
+
+        var notes = [shareNote]
+        let collective = report.collectiveReports
+        if collective.accepted + collective.rejected > 0 {
+            notes.append("Báo cáo kiểm điểm tập thể (Mẫu 01), không tính ở các cột trên: \(collective.accepted) hợp lệ, "
+                         + "\(collective.rejected) bị từ chối (xem Tổ chức đảng, Biểu 6F cột Tập thể).")
+        }
+        // The filter stops above the subtotals so sorting never moves a total into the table.
+        let last = try table.end(lastRow: row, filteredThrough: lastCellRow, frozenColumns: 2,
+                                 note: notes.joined(separator: " "))
+
+        guard !report.cells.isEmpty else { return }
+        let chart = try workbook.addColumnChart()
+        chart.setTitle("Kết quả xếp loại theo chi bộ")
+        chart.setAxisNames(category: "Chi bộ", value: "Số đảng viên")
+        chart.setLegendBottom()
+        for offset in Level.allCases.indices {
+            try chart.addSeries(sheet: name, nameRow: headerRow, categoryColumn: 1,
+                                valueColumn: firstLevelColumn + offset, firstRow: headerRow + 1, lastRow: lastCellRow)
+        }
+        // Below the signature block and as wide as the table, so fitting the page to the table's
+        // width never shrinks the table to make room for the chart.
+        let chartRow = last + 2
+        let xScale = sheet.pixelWidth(through: table.lastColumn) / Chart.defaultWidth * 0.98
+        try sheet.insert(chart, row: chartRow, column: 0, xScale: xScale, yScale: 1.4)
+        let chartRows = Int((Chart.defaultHeight * 1.4 / 20).rounded(.up)) + 1
+        try sheet.printArea(lastRow: chartRow + chartRows, lastColumn: table.lastColumn)
     }
 
-    private static func writeCounts(_ counts: Counts, label: String, row: Int, sheet: Sheet, total: Bool) throws(WorkbookError) {
+    enum Style { case body, subtotal, total }
+
+    private static func writeCounts(_ counts: Counts, number: Int?, label: String, row: Int, sheet: Sheet, style: Style,
+                                    shareColumn: Int) throws(WorkbookError) {
         let formats = sheet.formats
-        let integer = total ? formats.totalInteger : formats.integer
-        try sheet.text(label, row: row, column: 0, format: total ? formats.totalText : formats.text)
+        let text: Formats.Handle, integer: Formats.Handle, percent: Formats.Handle
+        switch style {
+        case .body: (text, integer, percent) = (formats.text, formats.integer, formats.percent)
+        case .subtotal: (text, integer, percent) = (formats.subtotalText, formats.subtotalInteger, formats.subtotalPercent)
+        case .total: (text, integer, percent) = (formats.totalText, formats.totalInteger, formats.totalPercent)
+        }
+        if let number {
+            try sheet.integer(number, row: row, column: 0, format: integer)
+        } else {
+            try sheet.text(nil, row: row, column: 0, format: text)
+        }
+        try sheet.text(label, row: row, column: 1, format: text)
         let values = [counts.submitted, counts.accepted, counts.rejected, counts.exempt]
             + Level.allCases.map { counts.levels[$0, default: 0] } + [counts.unclassified]
         for (offset, value) in values.enumerated() {
-            try sheet.integer(value, row: row, column: offset + 1, format: integer)
+            try sheet.integer(value, row: row, column: offset + 2, format: integer)
         }
-        let ratioColumn = contractHeaders.count
+        let ratioColumn = contractHeaders.count + 1
+        let flagged = style != .body && counts.exceedsExcellentQuota
         if let ratio = counts.excellentToGood {
-            let format = total ? (ratio > excellentQuota ? formats.percentWarning : formats.totalPercent) : formats.percent
-            try sheet.number(ratio, row: row, column: ratioColumn, format: format)
+            try sheet.number(ratio, row: row, column: ratioColumn, format: flagged ? formats.percentWarning : percent)
         } else {
-            try sheet.text(nil, row: row, column: ratioColumn, format: total ? formats.totalPercent : formats.percent)
+            try sheet.text(nil, row: row, column: ratioColumn, format: flagged ? formats.percentWarning : percent)
+        }
+        for (offset, level) in Level.allCases.enumerated() {
+            if let share = counts.share(level) {
+                try sheet.number(share, row: row, column: shareColumn + offset, format: percent)
+            } else {
+                try sheet.text(nil, row: row, column: shareColumn + offset, format: percent)
+            }
         }
     }
 }
@@ -117,6 +182,11 @@ struct Counts: Equatable {
 
     /// Members given one of the four levels: the base for the shares in `Thống kê`.
     var assessed: Int { Level.allCases.reduce(0) { $0 + levels[$1, default: 0] } }
+
+    /// The level's share of those classified (`LevelCounts.share`), `nil` when none was.
+    func share(_ level: Level) -> Double? {
+        LevelCounts(levels: levels, exempt: exempt, unclassified: unclassified).share(level)
+    }
 
     /// HTXSNV ÷ HTTNV, or `nil` when there is no HTTNV to divide by.
     var excellentToGood: Double? {

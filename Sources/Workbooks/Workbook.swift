@@ -90,7 +90,9 @@ final class Workbook {
             let footer = "&C" + String(footerCentre.replacingOccurrences(of: "&", with: "&&").prefix(200))
             try check(worksheet_set_footer(sheet, footer), "worksheet_set_footer")
         }
-        return Sheet(handle: sheet, name: name, formats: formats)
+        let made = Sheet(handle: sheet, name: name, formats: formats)
+        made.footerCentre = footerCentre
+        return made
     }
 
     /// A new column chart, owned by the workbook and written when it closes.

@@ -29,7 +29,8 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
 public struct SheetLayout: Sendable, Equatable {
     /// The exact sheet name.
     public var name: String
-    /// Excel's one-based number of the header row (row 1 is the sheet title on every sheet).
+    /// Excel's one-based number of the header row (row 6: the organisation header in rows 1–3,
+    /// the title in row 5, on every sheet).
     public var headerRow: Int
     /// The headings every workbook has, in order from column A (optional columns may follow
     /// or, on `Đảng viên`, sit between them: see the sheet's documentation).
@@ -38,16 +39,20 @@ public struct SheetLayout: Sendable, Equatable {
 
 /// Writes the consolidated workbook (contract §5) with libxlsxwriter.
 ///
-/// Sheets, in this order, each with the title in row 1 and the header row in row 2:
-/// `Tổng hợp` (per party cell, `Tổng cộng` row, column chart), `Đảng viên`, `Bị từ chối`,
-/// `Thống kê`, `Cảnh báo`, `Tổ chức đảng` when organisations are known, and `Chưa nộp` when a
-/// roster is configured. See `SummarySheet`,
-/// `MembersSheet`, `FindingsSheet`, `StatisticsSheet` and `NotSubmittedSheet`.
+/// Sheets, in this order, each framed as a Party document (`FramedTable`: organisation header,
+/// title in row 5, header row in row 6, note and signature block below, A4 one page wide):
+/// `Tổng hợp` (per party cell, a subtotal per đảng bộ, `Tổng cộng`, shares, column chart below),
+/// `Đảng viên`, `Bị từ chối`, `Thống kê`, `Cảnh báo`, `Tổ chức đảng` when organisations are known,
+/// `Chưa nộp` when a roster is configured, `Cần nộp lại`, `Biểu 6F`, and `Kết quả theo loại hình`
+/// when organisations or members have results. See `SummarySheet`, `MembersSheet`,
+/// `FindingsSheet`, `StatisticsSheet`, `OrganisationsSheet`, `NotSubmittedSheet`, `ResubmitSheet`,
+/// `ReviewFormSheet` and `ResultsByTypeSheet`.
 public enum WorkbookWriter {
     /// The sheets in workbook order.
     public static let sheets: [SheetLayout] = [
         SummarySheet.layout, MembersSheet.layout, FindingsSheet.rejections.layout, StatisticsSheet.layout,
-        FindingsSheet.warnings.layout, OrganisationsSheet.layout, NotSubmittedSheet.layout,
+        FindingsSheet.warnings.layout, OrganisationsSheet.layout, NotSubmittedSheet.layout, ResubmitSheet.layout,
+        ReviewFormSheet.layout, ResultsByTypeSheet.layout,
     ]
 
     /// Writes `report` to `path`, replacing any previous file atomically: on failure the old
@@ -74,16 +79,23 @@ public enum WorkbookWriter {
         let workbook = try Workbook(path: path)
         workbook.footerCentre = report.logAnchor
         try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
+        let frame = report.frame
         try SummarySheet.write(report, into: workbook)
-        try MembersSheet.write(year: report.year, rows: rows, into: workbook)
-        try FindingsSheet.rejections.write(year: report.year, rows: rows, into: workbook)
+        try MembersSheet.write(year: report.year, frame: frame, rows: rows, into: workbook)
+        try FindingsSheet.rejections.write(year: report.year, frame: frame, rows: rows, into: workbook)
         try StatisticsSheet.write(report, into: workbook)
-        try FindingsSheet.warnings.write(year: report.year, rows: rows, into: workbook)
+        try FindingsSheet.warnings.write(year: report.year, frame: frame, rows: rows, into: workbook)
         if !report.organisations.isEmpty {
-            try OrganisationsSheet.write(report.organisations, year: report.year, language: report.language, into: workbook)
+            try OrganisationsSheet.write(report.organisations, year: report.year, language: report.language, frame: frame,
+                                         into: workbook)
         }
         if let notSubmitted = report.notSubmitted {
-            try NotSubmittedSheet.write(notSubmitted, year: report.year, into: workbook)
+            try NotSubmittedSheet.write(notSubmitted, year: report.year, frame: frame, into: workbook)
+        }
+        try ResubmitSheet.write(report.resubmissions, year: report.year, frame: frame, into: workbook)
+        try ReviewFormSheet.write(report, into: workbook)
+        if let byType = report.resultsByType {
+            try ResultsByTypeSheet.write(byType, year: report.year, frame: frame, into: workbook)
         }
         try workbook.close()
     }

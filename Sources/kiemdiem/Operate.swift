@@ -39,7 +39,7 @@ struct Status: ParsableCommand {
         if let run = status.lastRun {
             let c = run.counts
             print("Lượt chạy gần nhất #\(run.id): bắt đầu \(run.startedAt), kết thúc \(run.finishedAt ?? "chưa xong (bị ngắt?)"), "
-                  + "mã thoát \(run.exitCode.map(String.init) ?? "-"); nhận \(c.claimed), hợp lệ \(c.accepted), từ chối \(c.rejected), trùng \(c.duplicates)")
+                  + "mã thoát \(run.exitCode.map(String.init) ?? "-"); nhận \(c.claimed), \(RunResult.acceptedWords(c.accepted, collective: status.lastRunCollective)), từ chối \(c.rejected), trùng \(c.duplicates)")
         } else {
             print("Chưa có lượt chạy nào.")
         }

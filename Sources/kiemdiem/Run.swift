@@ -60,8 +60,8 @@ struct Run: ParsableCommand {
                                 progress: { bar?.update($0) }).run()
         bar?.clear()
         let c = result.counts
-        var line = String(format: "kiemdiem: nhận %d · hợp lệ %d · từ chối %d · trùng %d · %.1f s",
-                          c.claimed, c.accepted, c.rejected, c.duplicates, result.seconds)
+        var line = "kiemdiem: nhận \(c.claimed) · \(RunResult.acceptedWords(c.accepted, collective: result.acceptedCollective))"
+            + String(format: " · từ chối %d · trùng %d · %.1f s", c.rejected, c.duplicates, result.seconds)
         if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
         if let head = result.logHead { line += " · nhật ký: \(head)" }
         if let head = result.auditHead { line += " · quyết định: \(head)" }

@@ -151,29 +151,27 @@ import Ledger
         #expect(Array(sheets.prefix(3)) == ["Tổng hợp", "Đảng viên", "Bị từ chối"])
         let rows = book["rows"] as! [String: [[Any]]]
 
-        let summary = rows["Tổng hợp"]!
+        let summary = table(rows["Tổng hợp"]!)
         let header = ["Chi bộ", "Đã nộp", "Hợp lệ", "Bị từ chối", "Không xếp loại", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Chưa xếp loại"]
-        #expect(summary[1].prefix(10).map { "\($0)" } == header)
-        let total = try #require(summary.first { "\($0.first ?? "")" == "Tổng cộng" })
+        #expect(Array(summary.header.dropFirst().prefix(10)) == header)
+        let total = try #require(summary.body.first { "\($0[1])" == "Tổng cộng" })
         let verdicts = Self.expectedMemberVerdicts
         let accepted = verdicts.values.filter { $0 == "accepted" }.count
-        #expect(total[1] as? Int == verdicts.count)
-        #expect(total[2] as? Int == accepted)
-        #expect(total[3] as? Int == verdicts.count - accepted)
-        let levels = (5...9).map { total[$0] as? Int ?? 0 }.reduce(0, +)
+        #expect(total[2] as? Int == verdicts.count)
+        #expect(total[3] as? Int == accepted)
+        #expect(total[4] as? Int == verdicts.count - accepted)
+        let levels = (6...10).map { total[$0] as? Int ?? 0 }.reduce(0, +)
         #expect(levels == accepted)
 
-        let members = rows["Đảng viên"]!
-        let memberHeader = members.firstIndex { row in row.contains { "\($0)" == "Họ và tên" } }!
+        let members = table(rows["Đảng viên"]!)
         for name in ["Họ và tên", "Ngày sinh", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp"] {
-            #expect(members[memberHeader].contains { "\($0)" == name }, "Đảng viên lacks \(name)")
+            #expect(members.header.contains(name), "Đảng viên lacks \(name)")
         }
-        #expect(members.count - memberHeader - 1 == accepted)
+        #expect(members.body.count == accepted)
 
-        let refused = rows["Bị từ chối"]!
-        let refusedHeader = refused.firstIndex { row in row.contains { "\($0)" == "Mã" } }!
-        #expect(refused[refusedHeader].prefix(6).map { "\($0)" } == ["Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"])
-        #expect(refused.count - refusedHeader - 1 >= verdicts.count - accepted)
+        let refused = table(rows["Bị từ chối"]!)
+        #expect(refused.header.prefix(7) == ["TT", "Tệp", "Mã", "Trường", "Lý do", "Họ và tên", "Chi bộ"])
+        #expect(refused.body.count >= verdicts.count - accepted)
     }
 
     func readWorkbook(_ path: String) throws -> [String: Any] {

@@ -11,7 +11,7 @@ import ReviewRules
     @Test func csvAndXlsxGiveTheSameRoster() throws {
         let fromCSV = try RosterFile.load(path: Self.csv)
         let fromXLSX = try RosterFile.load(path: Self.xlsx)
-        #expect(fromCSV.entries.count == 22)
+        #expect(fromCSV.entries.count == 23)
         #expect(fromCSV.entries == fromXLSX.entries)
     }
 
@@ -31,11 +31,27 @@ import ReviewRules
         #expect(byName["Bùi Thị Mai Anh"]?.admitted == CivilDate(year: 2014, month: 8, day: 19))
     }
 
-    @Test func aBadRowIsAWarningWithItsLine() throws {
+    /// A row with a cell that cannot be read is kept and counted, its cell empty, with a warning
+    /// and a ROSTER_ROW_UNREADABLE finding naming its line and what was written there.
+    @Test func aBadRowIsKeptWithAWarningAndAFinding() throws {
         let roster = try RosterFile.load(path: Self.csv)
         #expect(roster.warnings.count == 1)
         #expect(roster.warnings.first?.hasPrefix("dòng 24:") == true)
-        #expect(!roster.entries.contains { $0.fullName == "Cao Văn Sáu" })
+        let sau = try #require(roster.entries.first { $0.fullName == "Cao Văn Sáu" })
+        #expect(sau.dateOfBirth == nil && sau.line == 24 && sau.partyCell == "Chi bộ Thôn 1")
+        #expect(roster.findings.count == 1)
+        let finding = try #require(roster.findings.first)
+        #expect(finding.code == .rosterRowUnreadable && finding.severity == .warning)
+        #expect(finding.field == "roster.date_of_birth" && finding.evidence == "31/11/1980")
+        #expect(finding.location == "danh sách đảng viên, dòng 24")
+        #expect(roster.source == "danh-sach-dang-vien-2020.csv")
+    }
+
+    @Test func aRowWithoutANameIsStillCounted() {
+        let roster = RosterFile.parse([["Họ và tên", "Ngày sinh"], ["", "01/01/1980"], ["Lê Văn A", ""]])
+        #expect(roster.entries.count == 2)
+        #expect(roster.findings.map(\.field) == ["roster.full_name"])
+        #expect(ReportDocument.rosterName(roster.entries[0]).contains("dòng 2"))
     }
 
     @Test func csvQuotingAndSemicolons() {

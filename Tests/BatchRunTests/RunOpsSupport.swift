@@ -128,3 +128,17 @@ func workbookSheets(_ path: String) throws -> [String: [[Any]]] {
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
     return object["rows"] as! [String: [[Any]]]
 }
+
+/// A framed sheet's table as openpyxl reads it (docs/contract.md §5): the header row — the row
+/// that starts with `TT` or `STT` (Excel row 6) — and the body under it, up to the first empty
+/// row (the note and the signature block follow).
+func table(_ sheet: [[Any]]) -> (header: [String], body: [[Any]]) {
+    func text(_ value: Any) -> String { value is NSNull ? "" : "\(value)" }
+    guard let index = sheet.firstIndex(where: { ["TT", "STT"].contains(text($0.first ?? NSNull())) }) else { return ([], []) }
+    var body: [[Any]] = []
+    for row in sheet[(index + 1)...] {
+        if row.allSatisfy({ $0 is NSNull }) { break }
+        body.append(row)
+    }
+    return (sheet[index].map(text), body)
+}

@@ -185,7 +185,23 @@ import Testing
         let tally = YearRules().reviewTally(roster, reviewedLines: [2], year: 2020)
         #expect(tally.required == 6 && tally.reviewed == 1)
         #expect(tally.exempted == 1 && tally.suspended == 1 && tally.newlyAdmitted == 1 && tally.missing == 2)
-        // A member who reviewed is counted as reviewed, whatever the roster says.
-        #expect(YearRules().reviewTally(roster, reviewedLines: [2, 3], year: 2020).exempted == 0)
+        #expect(tally.reviewed + tally.notReviewed == tally.required)
+        // A member the roster exempts is counted under the reason even with a form (row 3 of
+        // Biểu 6F lists them by reason); the form of one who must review counts as reviewed.
+        let withForms = YearRules().reviewTally(roster, reviewedLines: [2, 3, 5, 6], year: 2020)
+        #expect(withForms.exempted == 1 && withForms.newlyAdmitted == 1)
+        #expect(withForms.reviewed == 2 && withForms.missing == 1)
+        #expect(withForms.reviewed + withForms.notReviewed == withForms.required)
+    }
+
+    /// Biểu 6F's Tập thể column: an accepted Mẫu 01 reviews; a collective founded too recently
+    /// (where the year's book has the founding rule) is counted apart from one that is missing.
+    @Test func collectivesAreCountedByReport() {
+        let recent = CivilDate(year: 2025, month: 10, day: 1)
+        let old = CivilDate(year: 1990, month: 3, day: 15)
+        let tally = YearRules().collectiveTally([(old, true), (old, false), (recent, false), (nil, false)], year: 2025)
+        #expect(tally.required == 4 && tally.reviewed == 1)
+        #expect(tally.newlyFounded + tally.missing == 3)
+        #expect(tally.reviewed + tally.notReviewed == tally.required)
     }
 }

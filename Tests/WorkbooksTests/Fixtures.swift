@@ -10,8 +10,18 @@ enum Fixtures {
         CivilDate(year: year, month: month, day: day)!
     }
 
-    /// Three party cells, four members, three rejection rows.
+    static let rulesNote = "Kiểm điểm năm 2025 theo QĐ 366-QĐ/TW, HD 43-HD/BTCTW."
+
+    /// Three party cells, four members, three rejection rows, framed for the Đảng ủy Khối.
     static var report: ConsolidatedReport {
+        var report = unframed
+        report.frame = DocumentFrame(superior: "Đảng bộ tỉnh Quảng Trị", unit: "Đảng ủy Khối Cơ quan tỉnh", place: "Quảng Trị",
+                                     date: date(2026, 1, 1), preparedBy: "Lê Thị Lập", signerTitle: "Bí thư",
+                                     signedBy: "Trần Văn Ký", rulesNote: rulesNote)
+        return report
+    }
+
+    static var unframed: ConsolidatedReport {
         ConsolidatedReport(
             year: 2025,
             organisation: "Đảng bộ Khối Cơ quan tỉnh",

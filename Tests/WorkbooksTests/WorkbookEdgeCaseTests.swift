@@ -12,20 +12,28 @@ import Testing
         let path = scratch.file("rong.xlsx")
         try WorkbookWriter.write(ConsolidatedReport(year: 2025, createdAt: 1_767_225_600), to: path)
         let dump = try WorkbookReader.read(path)
-        #expect(dump.sheets == WorkbookWriter.sheets.map(\.name).filter { $0 != "Chưa nộp" && $0 != "Tổ chức đảng" })
+        #expect(dump.sheets == WorkbookWriter.sheets.map(\.name).filter {
+            !["Chưa nộp", "Tổ chức đảng", "Kết quả theo loại hình"].contains($0)
+        })
         let summary = dump["Tổng hợp"]
-        #expect(summary.texts(row: 2).prefix(10) == ArraySlice(WorkbookWriter.sheets[0].headers))
-        #expect(summary.cell(3, 1)?.value == .text("Tổng cộng"))
-        #expect(summary.cell(3, 2)?.value == .number(0))
-        #expect(summary.cell(3, 11) == nil)  // no HTTNV, no ratio
+        #expect(summary.texts(row: 6).prefix(11) == ArraySlice(WorkbookWriter.sheets[0].headers))
+        #expect(summary.cell(7, 2)?.value == .text("Tổng cộng"))
+        #expect(summary.cell(7, 3)?.value == .number(0))
+        #expect(summary.cell(7, 12) == nil)  // no HTTNV, no ratio
         #expect(summary.charts == 0)
-        #expect(summary.autofilter == "A2:K2")
-        #expect(dump["Đảng viên"].rows.count == 2)
-        #expect(dump["Bị từ chối"].rows.count == 2)
+        #expect(summary.autofilter == "A6:P6")
+        #expect(dump["Đảng viên"].body().isEmpty)
+        #expect(dump["Bị từ chối"].body().isEmpty)
+        #expect(dump["Cần nộp lại"].body().isEmpty)
+        // An empty sheet still carries its whole title, frame and signature block.
+        for name in dump.sheets {
+            #expect(dump[name].allTexts.contains(DocumentFrame.partyName), "\(name)")
+            #expect(dump[name].allTexts.contains(DocumentFrame.preparerHeading), "\(name)")
+        }
         let statistics = dump["Thống kê"]
-        #expect(statistics.cell(3, 3)?.value == .number(0))
-        #expect(statistics.cell(3, 4) == nil)  // nobody assessed: no share
-        #expect(statistics.cell(11, 5)?.value == .text("Trong giới hạn"))
+        #expect(statistics.cell(7, 4)?.value == .number(0))
+        #expect(statistics.cell(7, 5) == nil)  // nobody assessed: no share
+        #expect(statistics.cell(15, 6)?.value == .text("Trong giới hạn"))
     }
 
     /// `Đảng bộ` is optional and always comes after the contract's columns on `Tổng hợp`.
@@ -40,16 +48,23 @@ import Testing
         let dump = try WorkbookReader.read(path)
 
         let summary = dump["Tổng hợp"]
-        #expect(summary.texts(row: 2) == WorkbookWriter.sheets[0].headers + ["Tỷ lệ HTXS/HTT", "Đảng bộ"])
-        #expect(summary.cell(3, 12)?.value == .text("Đảng bộ Sở Tài chính"))
-        #expect(summary.merged == ["A1:L1"])
-        #expect(summary.autofilter == "A2:L5")
+        #expect(summary.texts(row: 6) == WorkbookWriter.sheets[0].headers + ["Tỷ lệ HTXS/HTT", "Đảng bộ"]
+            + ["Tỷ lệ HTXSNV", "Tỷ lệ HTTNV", "Tỷ lệ HTNV", "Tỷ lệ KHTNV"])
+        #expect(summary.cell(7, 13)?.value == .text("Đảng bộ Sở Tài chính"))
+        #expect(summary.merged.contains("A5:Q5"))
+        #expect(summary.autofilter == "A6:Q9")
+        // A subtotal per đảng bộ (the named one, and the cells that name none), then Tổng cộng.
+        let subtotal = try #require(summary.row(where: 2, is: "Cộng Đảng bộ Sở Tài chính"))
+        #expect(summary.cell(subtotal, 3)?.value == .number(12))
+        let total = try #require(summary.row(where: 2, is: "Tổng cộng"))
+        #expect(total == subtotal + 2)
+        #expect(summary.cell(total, 3)?.value == .number(25))
 
         let members = dump["Đảng viên"]
-        #expect(members.texts(row: 2) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ", "Tự xếp loại",
+        #expect(members.texts(row: 6) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ", "Tự xếp loại",
                                           "Chi bộ đề xuất", "Cấp ủy xếp loại", "Kết quả", "Trạng thái", "Tệp", "Lý do", "Nhiều năm"])
-        #expect(members.cell(3, 5)?.value == .text("Đảng bộ Sở Tài chính"))
-        #expect(members.cell(3, 6)?.value == .text(Level.excellent.vietnamese))
+        #expect(members.cell(7, 5)?.value == .text("Đảng bộ Sở Tài chính"))
+        #expect(members.cell(7, 6)?.value == .text(Level.excellent.vietnamese))
     }
 
     /// Exactly 20 % is within the quota; HTXSNV with no HTTNV at all is over it.
@@ -76,9 +91,9 @@ import Testing
                                        partyCell: "Chi bộ Thôn 1", grassroots: "Đảng bộ xã", note: "Miễn công tác và sinh hoạt đảng")]
         try WorkbookWriter.write(ConsolidatedReport(year: 2020, notSubmitted: missing, createdAt: 1_767_225_600), to: path)
         let dump = try WorkbookReader.read(path)
-        #expect(dump.sheets.last == "Chưa nộp")
+        #expect(dump.sheets.suffix(3) == ["Chưa nộp", "Cần nộp lại", "Biểu 6F"])
         let sheet = dump["Chưa nộp"]
-        #expect(sheet.texts(row: 2) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ cơ sở", "Ghi chú"])
-        #expect(sheet.cell(3, 2)?.value == .text("Lê Văn Tám"))
+        #expect(sheet.texts(row: 6) == ["STT", "Họ và tên", "Ngày sinh", "Chi bộ", "Đảng bộ cơ sở", "Ghi chú"])
+        #expect(sheet.cell(7, 2)?.value == .text("Lê Văn Tám"))
     }
 }

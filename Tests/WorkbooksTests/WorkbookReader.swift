@@ -34,6 +34,26 @@ struct SheetDump: Decodable {
         return rows[row - 1][column - 1]
     }
 
+    /// The rows of the table under the header row `header` (one-based), up to the first empty row:
+    /// the body, totals included, without the note and the signature block below it.
+    func body(under header: Int = 6) -> [[CellDump?]] {
+        guard header < rows.count else { return [] }
+        var body: [[CellDump?]] = []
+        for row in rows[header...] {
+            if row.allSatisfy({ $0 == nil }) { break }
+            body.append(row)
+        }
+        return body
+    }
+
+    /// The one-based row whose column `column` holds `text`.
+    func row(where column: Int = 1, is text: String) -> Int? {
+        rows.firstIndex { $0.count >= column && $0[column - 1]?.value.text == text }.map { $0 + 1 }
+    }
+
+    /// Every text on the sheet, for the frame's and signature block's lines.
+    var allTexts: [String] { rows.flatMap { $0.compactMap { $0?.value.text } } }
+
     /// The non-empty texts of a row (for header checks).
     func texts(row: Int) -> [String] {
         guard row >= 1, row <= rows.count else { return [] }
