@@ -115,7 +115,7 @@ public struct SubmissionRecord: Sendable, Equatable {
         sha256 = row["sha256"]
         originalName = row["original_name"]
         storedPath = row["stored_path"]
-        receivedAt = row.hasColumn("received_at") ? row["received_at"] : nil
+        receivedAt = row["received_at"]
         verdict = Verdict(rawValue: row["verdict"]) ?? .rejected
         kind = (row["kind"] as String?).flatMap(FormKind.init(rawValue:))
         template = (row["template"] as String?).flatMap(FormTemplate.init(rawValue:))

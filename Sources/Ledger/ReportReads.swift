@@ -225,17 +225,20 @@ extension Ledger {
                       SELECT MAX(t.id) FROM submissions t
                       WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
                 """
-            var arguments: StatementArguments = [year]
+            var arguments: SQLArguments = [year]
             if let cellKey {
                 sql += " AND l.cell_key = ?"
-                _ = arguments.append(contentsOf: [cellKey])
+                arguments.append(cellKey)
             }
-            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY l.id", arguments: arguments)
-            for row in rows {
-                let id: Int64 = row["id"]
-                let findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE submission_id = ? ORDER BY id",
-                                                arguments: [id]).map(Ledger.finding)
-                try body(try SubmissionRecord(row: row, findings: findings))
+            // The refused are few beside the year's forms: read them, then each one's findings.
+            var refused: [SubmissionRecord] = []
+            try db.forEachRow(sql + " ORDER BY l.id", arguments) { row in
+                refused.append(try SubmissionRecord(row: row, findings: []))
+            }
+            for var record in refused {
+                record.findings = try db.rows("SELECT * FROM findings WHERE submission_id = ? ORDER BY id",
+                                              [record.id ?? 0]).map(Ledger.finding)
+                try body(record)
             }
         }
     }
@@ -244,12 +247,11 @@ extension Ledger {
     /// (keyed by its cell, else its committee; an unnamed one counts alone).
     public func collectiveVerdicts(year: Int) throws -> (accepted: Int, rejected: Int) {
         try reading { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, sha256, cell_key, committee_key, verdict FROM submissions
-                WHERE year = ? AND kind = 'collective' ORDER BY id
-                """, arguments: [year])
             var latest: [String: String] = [:]
-            for row in rows {
+            try db.forEachRow("""
+                SELECT sha256, cell_key, committee_key, verdict FROM submissions
+                WHERE year = ? AND kind = 'collective' ORDER BY id
+                """, [year]) { row in
                 let cell: String? = row["cell_key"]
                 let committee: String? = row["committee_key"]
                 let sha: String = row["sha256"]
@@ -265,10 +267,10 @@ extension Ledger {
     /// run counts them): the run's `hợp lệ` said apart, members and collective reports.
     public func acceptedCollectiveArrivals(runID: Int64) throws -> Int {
         try reading { db in
-            try Int.fetchOne(db, sql: """
+            try db.column("""
                 SELECT COUNT(*) FROM arrivals a JOIN submissions s ON s.id = a.submission_id
                 WHERE a.run_id = ? AND s.verdict = 'accepted' AND s.kind = 'collective'
-                """, arguments: [runID]) ?? 0
+                """, [runID], as: Int.self).first ?? 0
         }
     }
 }

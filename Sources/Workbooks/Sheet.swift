@@ -157,7 +157,7 @@ final class Sheet {
     func printLayout(title: String, headerRow: Int, landscape: Bool) throws(WorkbookError) {
         worksheet_set_paper(handle, Self.paperA4)
         if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
-        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.75)
+        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.9)
         worksheet_fit_to_pages(handle, 1, 0)
         worksheet_center_horizontally(handle)
         worksheet_set_start_page(handle, 1)
@@ -166,13 +166,11 @@ final class Sheet {
             String(ExcelText.cell(text).replacingOccurrences(of: "\n", with: " ").prefix(limit))
                 .replacingOccurrences(of: "&", with: "&&")
         }
-        // The three parts share the page's width and a renderer does not wrap them: each is
-        // broken into lines that fit a third of the page, or they print over each other.
+        // The three parts share the page's width and a renderer does not wrap them: the title
+        // starts on the second line, under the logs' heads, broken into lines that fit beside them.
         let perLine = landscape ? 42 : 27
-        var footer = "&L" + Self.footerLines(escaped(title, 90), perLine: perLine)
-        if let footerCentre {
-            footer += "&C" + escaped(footerCentre, 110).replacingOccurrences(of: " · quyết định:", with: "\nquyết định:")
-        }
+        var footer = "&L\n" + Self.footerLines(escaped(title, 90), perLine: perLine)
+        if let footerCentre { footer += "&C" + escaped(footerCentre, 110) }
         footer += "&RTrang &P/&N"
         try check(worksheet_set_footer(handle, String(footer.prefix(255))), "worksheet_set_footer")
     }

@@ -72,7 +72,7 @@ import Testing
         }
         let first = try Self.twoNights(box)
         #expect(first.status == 3, "\(first.stderr)")
-        #expect(first.stderr.contains("nhận 2 · hợp lệ 1 · từ chối 1"), "\(first.stderr)")
+        #expect(first.stderr.contains("nhận 2 · hợp lệ 1 (1 bản kiểm điểm đảng viên, 0 báo cáo tập thể) · từ chối 1"), "\(first.stderr)")
         let refused = try #require(try box.ledger().submissions(year: 2020).first { $0.originalName == "bi-trao.docx" })
         #expect(refused.findings.map(\.code) == [.fileUnreadable])
         // Moved as it is (rename never follows): the link or FIFO itself now sits in rejected/.
@@ -194,7 +194,7 @@ import Testing
         let originals = multiset(Array(box.inboxFiles.values))
         let first = try Self.twoNights(box)
         #expect(first.status == 3, "\(first.stderr)")
-        #expect(first.stderr.contains("nhận 23 · hợp lệ 18 · từ chối 5"), "\(first.stderr)")
+        #expect(first.stderr.contains("nhận 23 · hợp lệ 18 (17 bản kiểm điểm đảng viên, 1 báo cáo tập thể) · từ chối 5"), "\(first.stderr)")
         #expect(box.inboxFiles.isEmpty)
         #expect(multiset(box.everyInput) == originals)
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.workspace.appendingPathComponent("processing").path).isEmpty)

@@ -10,7 +10,11 @@ import Testing
     static let sampleCount = NightlyRunTests.sampleNames.count
     static let sampleRejected = NightlyRunTests.expectedVerdicts.values.filter { $0 == "rejected" }.count
     static let sampleAccepted = sampleCount - sampleRejected
-    static let summaryPrefix = "kiemdiem: nhận \(sampleCount) · hợp lệ \(sampleAccepted) · từ chối \(sampleRejected) · trùng 0 · "
+    static let sampleCollective = NightlyRunTests.expectedVerdicts.count - NightlyRunTests.expectedMemberVerdicts.count
+    /// The accepted files, members' forms and collective reports said apart.
+    static let acceptedWords = "hợp lệ \(sampleAccepted) (\(sampleAccepted - sampleCollective) bản kiểm điểm đảng viên, "
+        + "\(sampleCollective) báo cáo tập thể)"
+    static let summaryPrefix = "kiemdiem: nhận \(sampleCount) · \(acceptedWords) · từ chối \(sampleRejected) · trùng 0 · "
 
     /// Lines in the rejection log, counted from the file (a rejected form may carry several findings).
     static func logLineCount(_ box: BinaryBox) throws -> Int {
@@ -157,7 +161,7 @@ import Testing
         #expect(after.stdout.contains("Tổng số tệp đã nhận: \(Self.sampleCount)"))
         #expect(after.stdout.contains("Lượt chạy gần nhất #1"))
         #expect(after.stdout.contains(
-            "mã thoát 3; nhận \(Self.sampleCount), hợp lệ \(Self.sampleAccepted), từ chối \(Self.sampleRejected), trùng 0"))
+            "mã thoát 3; nhận \(Self.sampleCount), \(Self.acceptedWords), từ chối \(Self.sampleRejected), trùng 0"))
     }
 
     @Test(arguments: ["status", "report", "verify-log", "run"])

@@ -19,6 +19,8 @@ import Testing
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nintake:\n  settle: 5\n", "intake.settle"),
         ("inbox: [\n", "YAML"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\naudit:\n  key: k\n", "audit.key"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  signers:\n    signer: A\n", "report.signers.signer"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  organisation:\n    unit: A\n", "report.organisation.unit"),
     ])
     func badConfigurationsNameTheKey(text: String, mentions: String) {
         #expect {
@@ -26,6 +28,40 @@ import Testing
         } throws: { error in
             "\(error)".contains(mentions)
         }
+    }
+
+    /// Who the workbook's sheets name (docs/contract.md §5.0): the unit as a name or with its
+    /// superior, the place, the signers; none of them required.
+    @Test func theBoardsNamePlaceAndSignersAreRead() throws {
+        let base = "inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n"
+        let plain = try PipelineConfig.parse(base + "  organisation: Đảng ủy xã Triệu Phong\n", relativeTo: "/tmp")
+        #expect(plain.identity.organisation == "Đảng ủy xã Triệu Phong" && plain.identity.superior == nil)
+        let full = try PipelineConfig.parse(base + """
+              organisation:
+                name: Đảng ủy xã Triệu Phong
+                superior: Đảng bộ tỉnh Quảng Trị
+              place: Triệu Phong
+              signers:
+                prepared_by: Lê Thị A
+                on_behalf_of: Đảng ủy
+                title: Bí thư
+                name: Trần Văn B
+
+            """, relativeTo: "/tmp")
+        #expect(full.identity.superior == "Đảng bộ tỉnh Quảng Trị" && full.identity.place == "Triệu Phong")
+        #expect(full.identity.preparedBy == "Lê Thị A" && full.identity.onBehalfOf == "Đảng ủy")
+        #expect(full.identity.signerTitle == "Bí thư" && full.identity.signedBy == "Trần Văn B")
+        let frame = ReportDocument.frame(full.identity, organisation: "ignored", year: 2020, rules: full.yearRules,
+                                         createdAt: 1_607_385_600)  // 2020-12-08 UTC
+        #expect(frame.leftLines == ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "ĐẢNG ỦY XÃ TRIỆU PHONG", "*"])
+        #expect(frame.onBehalfHeading == "T/M ĐẢNG ỦY")
+        #expect(frame.placeAndDate.hasPrefix("Triệu Phong, ngày ") && frame.placeAndDate.hasSuffix(" tháng 12 năm 2020"))
+        #expect(frame.rulesNote?.contains("QĐ 132-QĐ/TW, HD 21-HD/BTCTW") == true)
+        // Nothing configured: the đảng bộ the forms name, dots for the place.
+        let none = ReportDocument.frame(ReportIdentity(), organisation: "Đảng bộ Khối", year: 2020, rules: full.yearRules,
+                                        createdAt: 1_607_385_600)
+        #expect(none.leftLines == ["ĐẢNG BỘ KHỐI", "*"] && none.placeAndDate.hasPrefix("......, ngày "))
+        #expect(none.onBehalfHeading == "T/M BAN THƯỜNG VỤ")
     }
 
     /// `audit.key_file` resolves like every path, relative to the file; the key itself is read

@@ -99,7 +99,8 @@ import Testing
 
     @Test func severitiesFollowTheContract() {
         let warnings: Set<FindingCode> = [.duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
-                                          .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule]
+                                          .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule,
+                                          .rosterRowUnreadable]
         for code in FindingCode.allCases {
             #expect((code.severity == .warning) == warnings.contains(code), "\(code.rawValue)")
         }
