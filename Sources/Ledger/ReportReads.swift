@@ -52,6 +52,17 @@ extension Ledger {
         """
     }
 
+    /// The condition on `s` that it is an individual submission and its member's latest (the
+    /// highest id of the member key; one without a key is a member of its own).
+    private static func isLatestIndividual(_ s: String) -> String {
+        """
+        (\(s).kind IS NULL OR \(s).kind <> 'collective')
+        AND (\(s).member_key IS NULL OR \(s).id = (
+            SELECT MAX(t.id) FROM submissions t
+            WHERE t.year = \(s).year AND t.member_key = \(s).member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
+        """
+    }
+
     /// The columns `SubmissionRecord(row:)` reads, `form_json` left out.
     private static func recordColumns(_ table: String) -> String {
         ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
@@ -126,10 +137,7 @@ extension Ledger {
                           WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')
                             AND t.verdict = 'accepted' AND t.superseded_by IS NULL)
                     END
-                WHERE l.year = ? AND (l.kind IS NULL OR l.kind <> 'collective')
-                  AND (l.member_key IS NULL OR l.id = (
-                      SELECT MAX(t.id) FROM submissions t
-                      WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
+                WHERE l.year = ? AND \(Ledger.isLatestIndividual("l"))
                 """
             var arguments: SQLArguments = [year]
             if let cellKey {
@@ -220,10 +228,7 @@ extension Ledger {
         try reading { db in
             var sql = """
                 SELECT \(Ledger.recordColumns("l")) FROM submissions l
-                WHERE l.year = ? AND l.verdict = 'rejected' AND (l.kind IS NULL OR l.kind <> 'collective')
-                  AND (l.member_key IS NULL OR l.id = (
-                      SELECT MAX(t.id) FROM submissions t
-                      WHERE t.year = l.year AND t.member_key = l.member_key AND (t.kind IS NULL OR t.kind <> 'collective')))
+                WHERE l.year = ? AND l.verdict = 'rejected' AND \(Ledger.isLatestIndividual("l"))
                 """
             var arguments: SQLArguments = [year]
             if let cellKey {

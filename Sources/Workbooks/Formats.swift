@@ -116,36 +116,20 @@ struct Formats {
             format_set_bold(format)
             format_set_font_color(format, Self.warningFont)
         }
-        func total(_ format: Handle) {
-            wrapped(format)
-            format_set_bold(format)
-            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
-            format_set_bg_color(format, Self.totalFill)
+        // A totals row: bold on a fill, as text, count and share.
+        func filled(_ fill: lxw_color_t) throws(WorkbookError) -> (Handle, Handle, Handle) {
+            func base(_ format: Handle) {
+                wrapped(format)
+                format_set_bold(format)
+                format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+                format_set_bg_color(format, fill)
+            }
+            return (try make(base),
+                    try make { format in base(format); format_set_num_format(format, Self.integerFormat) },
+                    try make { format in base(format); format_set_num_format(format, Self.percentFormat) })
         }
-        func subtotal(_ format: Handle) {
-            wrapped(format)
-            format_set_bold(format)
-            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
-            format_set_bg_color(format, Self.subtotalFill)
-        }
-        totalText = try make(total)
-        totalInteger = try make { format in
-            total(format)
-            format_set_num_format(format, Self.integerFormat)
-        }
-        totalPercent = try make { format in
-            total(format)
-            format_set_num_format(format, Self.percentFormat)
-        }
-        subtotalText = try make(subtotal)
-        subtotalInteger = try make { format in
-            subtotal(format)
-            format_set_num_format(format, Self.integerFormat)
-        }
-        subtotalPercent = try make { format in
-            subtotal(format)
-            format_set_num_format(format, Self.percentFormat)
-        }
+        (totalText, totalInteger, totalPercent) = try filled(Self.totalFill)
+        (subtotalText, subtotalInteger, subtotalPercent) = try filled(Self.subtotalFill)
         frameLine = try make(centred)
         frameBold = try make { format in
             centred(format)
