@@ -93,6 +93,7 @@ enum ReportBuilder {
             .with(reviewCounts: reviewCounts)
         report.language = language
         report.organisations = organisations
+        report.cells = ReportDocument.placed(report.cells, in: organisations)
         // The refused members to chase: those whose latest form is refused.
         let cellByKey = cells
         report.resubmissions = ReportDocument.sorted(latest.values.filter { $0.verdict == .rejected }.map {

@@ -76,9 +76,13 @@ enum ReportDocument {
             return nil
         }
         var units = ResultsByTypeTally()
+        var byLevel: [String: ResultsByTypeTally] = [:]
         for result in organisations {
-            units.count(type: type(result.organisation.key), level: result.classification.level,
-                        status: result.classification.status)
+            let (unitType, level, status) = (type(result.organisation.key), result.classification.level,
+                                             result.classification.status)
+            units.count(type: unitType, level: level, status: status)
+            byLevel[ResultsByTypeTally.level(result.organisation.kind), default: ResultsByTypeTally()]
+                .count(type: unitType, level: level, status: status)
         }
         var members = ResultsByTypeTally()
         for (key, levels) in memberLevels {
@@ -87,9 +91,13 @@ enum ReportDocument {
         func counts(_ tally: LevelTally) -> LevelCounts {
             LevelCounts(levels: tally.levels, exempt: tally.exempt, unclassified: tally.unclassified)
         }
-        return ResultsByType(types: ResultsByTypeTally.columns([units, members]),
-                             organisations: units.byType.mapValues(counts), organisationsTotal: counts(units.total),
-                             members: members.byType.mapValues(counts), membersTotal: counts(members.total))
+        var results = ResultsByType(types: ResultsByTypeTally.columns([units, members]),
+                                    organisations: units.byType.mapValues(counts), organisationsTotal: counts(units.total),
+                                    members: members.byType.mapValues(counts), membersTotal: counts(members.total))
+        results.organisationLevels = ResultsByTypeTally.levels.compactMap { name in
+            byLevel[name].map { (name, $0.byType.mapValues(counts), counts($0.total)) }
+        }
+        return results
     }
 
     /// The roster's unreadable cells as rows of `Cảnh báo`, where the roster file is the file.
@@ -115,6 +123,19 @@ enum ReportDocument {
         }()
         counts.collectives = collectives(organisations, year: year, rules: rules)
         return counts
+    }
+
+    /// Each cell with the organisation above its committee, where the organisations of the year
+    /// place the committee under one (`Tổng hợp` then sums per organisation level too).
+    static func placed(_ cells: [CellSummary], in organisations: [OrganisationResult]) -> [CellSummary] {
+        let parents = Dictionary(organisations.compactMap { result in
+            result.organisation.parentName.map { (result.organisation.key, $0) }
+        }, uniquingKeysWith: { a, _ in a })
+        return cells.map { cell in
+            var cell = cell
+            cell.superiorCommittee = cell.partyCommittee.flatMap { parents[OrganisationKey.ofCommittee($0)] }
+            return cell
+        }
     }
 
     /// The name `Chưa nộp` shows for a roster row: its name, or its line when the name is missing.

@@ -93,6 +93,7 @@ struct StoredReport {
         summary.language = language
         summary.organisations = try OrganisationReport.classify(ledger: ledger, year: year, file: tree, roster: roster,
                                                                 rules: rules)
+        summary.cells = ReportDocument.placed(summary.cells, in: summary.organisations)
         var resubmissions: [ResubmitRow] = []
         try ledger.forEachRefusedMember(year: year) { form in
             let cell = cells[form.partyCell.map(OrganisationKey.cell) ?? ""]

@@ -107,3 +107,21 @@ public struct ResultsByTypeTally: Sendable, Equatable {
         return OrganisationType.allCases.map(\.vietnamese).filter(used.contains) + (used.contains(untyped) ? [untyped] : [])
     }
 }
+
+extension ResultsByTypeTally {
+    /// Biểu 7A's blocks by the organisation's level in the tree (docs/rules.md "Biểu 7A/7B"): the
+    /// đảng bộ above the grassroots, the grassroots organisations (đảng bộ cơ sở, chi bộ cơ sở),
+    /// the units under them (đảng bộ bộ phận, chi bộ trực thuộc), in that order; an organisation
+    /// whose kind is not known is counted apart, last.
+    public static let levels = ["Đảng bộ cấp trên trực tiếp của tổ chức cơ sở đảng", "Tổ chức cơ sở đảng",
+                                "Đảng bộ bộ phận, chi bộ trực thuộc", "Chưa rõ loại tổ chức"]
+
+    public static func level(_ kind: OrganisationKind?) -> String {
+        switch kind {
+        case .dangBoCapTren?: return levels[0]
+        case .dangBoCoSo?, .chiBoCoSo?: return levels[1]
+        case .dangBoBoPhan?, .chiBoTrucThuoc?: return levels[2]
+        case nil: return levels[3]
+        }
+    }
+}

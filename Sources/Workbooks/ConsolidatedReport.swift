@@ -87,6 +87,9 @@ public struct ConsolidatedReport: Sendable, Equatable {
 public struct CellSummary: Sendable, Equatable {
     public var partyCell: String
     public var partyCommittee: String?
+    /// The organisation above the committee (the đảng bộ cấp trên), when the organisations of the
+    /// year place it: `Tổng hợp` then sums the committees under it too.
+    public var superiorCommittee: String?
     /// `Đã nộp`: distinct members with at least one submission.
     public var submitted: Int
     /// `Hợp lệ`: distinct members whose latest form is accepted.
@@ -286,6 +289,17 @@ public struct ResultsByType: Sendable, Equatable {
     /// Members by the type of their organisation, and all of them.
     public var members: [String: LevelCounts]
     public var membersTotal: LevelCounts
+    /// The organisations again by their level in the tree (Biểu 7A's blocks), in order: the
+    /// level's name, its organisations by type and all of them; only the levels that have some.
+    public var organisationLevels: [(name: String, byType: [String: LevelCounts], total: LevelCounts)] = []
+
+    public static func == (a: ResultsByType, b: ResultsByType) -> Bool {
+        a.types == b.types && a.organisations == b.organisations && a.organisationsTotal == b.organisationsTotal
+            && a.members == b.members && a.membersTotal == b.membersTotal
+            && a.organisationLevels.map(\.name) == b.organisationLevels.map(\.name)
+            && a.organisationLevels.map(\.byType) == b.organisationLevels.map(\.byType)
+            && a.organisationLevels.map(\.total) == b.organisationLevels.map(\.total)
+    }
 
     public init(types: [String], organisations: [String: LevelCounts], organisationsTotal: LevelCounts,
                 members: [String: LevelCounts], membersTotal: LevelCounts) {

@@ -45,10 +45,15 @@ public struct DocumentFrame: Sendable, Equatable {
         self.rulesNote = rulesNote
     }
 
-    /// The left block, top down: the superior and the unit in capitals, then "*".
+    /// The left block, top down: the superior and the unit in capitals, then "*"; a dotted line
+    /// to write the unit on when neither is known.
     public var leftLines: [String] {
-        [superior, unit].compactMap { $0.map(DocumentFrame.capitals) } + ["*"]
+        let names = [superior, unit].compactMap { $0.map(DocumentFrame.capitals) }
+        return (names.isEmpty ? [DocumentFrame.blankLine] : names) + ["*"]
     }
+
+    /// A line left to fill in by hand.
+    public static let blankLine = "................................"
 
     /// "Quảng Trị, ngày 03 tháng 12 năm 2026"; dots where the place or the date is not known, as a
     /// printed form leaves them.

@@ -7,8 +7,11 @@ import KiemdiemCore
 /// Layout (Excel rows, one-based): rows 1–5 the frame and title; row 6 the header row — `TT` ·
 /// `Nội dung` · `Tổng số` · `Tỷ lệ (%)` · then one column per type that has results, in
 /// `OrganisationType` order (`Chưa rõ loại hình` last); rows 7… block A (tổ chức đảng): `A` with
-/// the total, `1`–`4` the four levels, `5` not classified by rule, `6` not classified yet; block B
-/// (đảng viên) the same rows; then the note and signatures. Printed landscape, one page wide.
+/// the total, `1`–`4` the four levels, `5` not classified by rule, `6` not classified yet; then,
+/// when the organisations are of more than one level of the tree, the same rows per level (`A.1`
+/// the đảng bộ above the grassroots, `A.2` the grassroots, `A.3` the units under them, as 7A
+/// keeps them apart); block B (đảng viên) the same rows; then the note and signatures. Printed
+/// landscape, one page wide.
 enum ResultsByTypeSheet {
     static let name = "Kết quả theo loại hình"
     static let headerRow = FramedTable.headerRow
@@ -59,6 +62,11 @@ enum ResultsByTypeSheet {
             try line("6", unclassifiedLabel, bold: false, value: \.unclassified, share: nil)
         }
         try block("A", "TỔ CHỨC ĐẢNG (theo Biểu 7A)", total: results.organisationsTotal, byType: results.organisations)
+        if results.organisationLevels.count > 1 {
+            for (index, level) in results.organisationLevels.enumerated() {
+                try block("A.\(index + 1)", level.name, total: level.total, byType: level.byType)
+            }
+        }
         try block("B", "ĐẢNG VIÊN (theo Biểu 7B)", total: results.membersTotal, byType: results.members)
         try table.end(lastRow: row - 1, frozenColumns: 2,
                       note: "Tỷ lệ (%) của mỗi mức tính trên số được xếp loại (dòng 1–4). Loại hình của đảng viên là loại hình "

@@ -8,7 +8,9 @@ import KiemdiemCore
 /// order) · `Tỷ lệ HTXS/HTT`, then `Đảng bộ` only when some cell names its committee, then the
 /// shares `Tỷ lệ HTXSNV` … `Tỷ lệ KHTNV`; rows 7… one per `CellSummary`, in the report's order (by
 /// committee, then cell); then, when cells name their committee, one `Cộng <đảng bộ>` row per
-/// committee (the subtotal of its cells); the last row `Tổng cộng` with the column sums. Below:
+/// committee (the subtotal of its cells), and one per organisation above the committees when the
+/// organisations of the year place them (`CellSummary.superiorCommittee`); the last row
+/// `Tổng cộng` with the column sums. Below:
 /// the note with the rules applied, the signature block, and a column chart of HTXSNV…KHTNV per
 /// cell as wide as the table (no chart when there are no cells: an empty range makes Excel repair).
 ///
@@ -26,6 +28,7 @@ enum SummarySheet {
     static let shareHeaders = Level.allCases.map { "Tỷ lệ \($0.abbreviation)" }
     static let totalLabel = "Tổng cộng"
     static let subtotalPrefix = "Cộng "
+    static let unknownCommittee = "(không rõ đảng bộ)"
     static let layout = SheetLayout(name: name, headerRow: headerRow + 1, headers: ["TT"] + contractHeaders)
     static let shareNote = "Tỷ lệ từng mức tính trên số đảng viên được xếp loại (không kể Không xếp loại, Chưa xếp loại)."
 
@@ -61,25 +64,31 @@ enum SummarySheet {
         }
         let lastCellRow = row - 1
         if showCommittee {
-            // One subtotal per đảng bộ, in the order the cells list them.
-            var order: [String] = []
-            var sums: [String: (name: String, counts: Counts)] = [:]
-            for cell in report.cells {
-                let name = cell.partyCommittee ?? ""
-                let key = TextFolding.fold(name)
-                if sums[key] == nil {
-                    order.append(key)
-                    sums[key] = (name, Counts())
+            // One subtotal per đảng bộ, in the order the cells list them; then one per organisation
+            // above them, when the organisations of the year place the committees under one.
+            func subtotals(_ name: (CellSummary) -> String?, unnamed: String?) throws(WorkbookError) {
+                var order: [String] = []
+                var sums: [String: (name: String, counts: Counts)] = [:]
+                for cell in report.cells {
+                    guard let group = name(cell) ?? unnamed else { continue }
+                    let key = TextFolding.fold(group)
+                    if sums[key] == nil {
+                        order.append(key)
+                        sums[key] = (group, Counts())
+                    }
+                    sums[key]!.counts.add(Counts(cell))
                 }
-                sums[key]!.counts.add(Counts(cell))
+                for key in order {
+                    let (group, counts) = sums[key]!
+                    try writeCounts(counts, number: nil, label: subtotalPrefix + (group.isEmpty ? unknownCommittee : group), row: row,
+                                    sheet: sheet, style: .subtotal, shareColumn: shareColumn)
+                    try sheet.text(group, row: row, column: contractHeaders.count + 2, format: sheet.formats.subtotalText)
+                    row += 1
+                }
             }
-            for key in order {
-                let (committee, counts) = sums[key]!
-                let label = subtotalPrefix + (committee.isEmpty ? "(không rõ đảng bộ)" : committee)
-                try writeCounts(counts, number: nil, label: label, row: row, sheet: sheet, style: .subtotal,
-                                shareColumn: shareColumn)
-                try sheet.text(committee, row: row, column: contractHeaders.count + 2, format: sheet.formats.subtotalText)
-                row += 1
+            try subtotals({ $0.partyCommittee }, unnamed: "")
+            if report.cells.contains(where: { $0.superiorCommittee != nil }) {
+                try subtotals({ $0.superiorCommittee }, unnamed: nil)
             }
         }
         let total = report.cells.reduce(into: Counts()) { $0.add(Counts($1)) }

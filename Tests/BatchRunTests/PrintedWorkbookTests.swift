@@ -307,6 +307,13 @@ func text(_ value: Any?) -> String { value == nil || value is NSNull ? "" : "\(v
                     #expect(abs((share ?? -1) - Double(store.levels[level, default: 0]) / Double(store.classified)) < 1e-9)
                 }
             }
+            // By level of the tree (7A's blocks, when there is more than one): they add up to A.
+            let levels = body.filter { text($0[0]).hasPrefix("A.") }
+            let kinds = Set(organisations.map { ResultsByTypeTally.level($0.organisation.kind) })
+            #expect(levels.count == (kinds.count > 1 ? kinds.count : 0), "\(kinds)")
+            if !levels.isEmpty {
+                #expect(levels.reduce(0) { $0 + (int($1[2]) ?? 0) } == int(body[a][2]))
+            }
             // Each row's types add up to its total.
             for row in body {
                 #expect((0..<types).reduce(0) { $0 + (int(row[4 + $1]) ?? 0) } == int(row[2]), "\(row)")

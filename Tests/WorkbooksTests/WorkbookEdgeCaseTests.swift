@@ -67,6 +67,26 @@ import Testing
         #expect(members.cell(7, 6)?.value == .text(Level.excellent.vietnamese))
     }
 
+    /// Committees placed under an organisation above them are summed per level of the tree too.
+    @Test func subtotalsPerCommitteeAndPerOrganisationAbove() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var report = Fixtures.report
+        report.cells[0].partyCommittee = "Đảng bộ Sở Tài chính"
+        report.cells[1].partyCommittee = "Đảng bộ Sở Xây dựng"
+        report.cells[2].partyCommittee = "Đảng bộ Sở Xây dựng"
+        for index in report.cells.indices { report.cells[index].superiorCommittee = "Đảng bộ Khối Cơ quan tỉnh" }
+        let path = scratch.file("cap-tren.xlsx")
+        try WorkbookWriter.write(report, to: path)
+        let summary = try WorkbookReader.read(path)["Tổng hợp"]
+        let xayDung = try #require(summary.row(where: 2, is: "Cộng Đảng bộ Sở Xây dựng"))
+        #expect(summary.cell(xayDung, 3)?.value == .number(13))
+        let khoi = try #require(summary.row(where: 2, is: "Cộng Đảng bộ Khối Cơ quan tỉnh"))
+        #expect(khoi == xayDung + 1)
+        #expect(summary.cell(khoi, 3)?.value == .number(25))
+        #expect(summary.row(where: 2, is: "Tổng cộng") == khoi + 1)
+    }
+
     /// Exactly 20 % is within the quota; HTXSNV with no HTTNV at all is over it.
     @Test func excellentQuotaBoundaries() {
         var counts = Counts()
