@@ -36,6 +36,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var collectiveReports = CollectiveCounts()
     /// The results of organisations and of members by level × type of organisation (7A/7B).
     public var resultsByType: ResultsByType?
+    /// The cell this report was restricted to (`restricted(toCell:)`), `nil` for the whole report.
+    public var restrictedToCell: String?
 
     public init(year: Int, organisation: String? = nil, cells: [CellSummary] = [], members: [MemberRow] = [],
                 rejections: [RejectionRow] = [], warnings: [RejectionRow] = [], notSubmitted: [NotSubmittedRow]? = nil,
@@ -67,6 +69,7 @@ public struct ConsolidatedReport: Sendable, Equatable {
         copy.collectiveReports = CollectiveCounts()
         copy.frame.superior = frame.unit ?? organisation
         copy.frame.unit = cell
+        copy.restrictedToCell = cell
         copy.organisations = organisations.filter { OrganisationKey.ofCell(cell) == $0.organisation.key }
         copy.organisation = cell
         return copy

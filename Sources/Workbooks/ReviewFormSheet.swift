@@ -42,6 +42,7 @@ enum ReviewFormSheet {
     static let hintsNote = "kiemdiem không theo dõi; điền tay nếu có"
     static let noRosterNote = "Đảng viên: cần danh sách đảng viên (roster) để tính số phải kiểm điểm"
     static let noOrganisationsNote = "Tập thể: chưa biết tổ chức đảng nào của năm"
+    static let cellReportNote = "Sổ của một chi bộ: Biểu 6F của cả đảng bộ ở sổ tổng hợp"
 
     static func write(_ report: ConsolidatedReport, into workbook: Workbook) throws(WorkbookError) {
         let table = try FramedTable.begin(workbook, name: name, frame: report.frame, title: title(year: report.year),
@@ -65,8 +66,12 @@ enum ReviewFormSheet {
             var notes: [String] = []
             if line.number == "4" { notes.append(hintsNote) }
             if line.number == "1" {
-                if counts?.fromRoster != true { notes.append(noRosterNote) }
-                if counts?.collectives == nil { notes.append(noOrganisationsNote) }
+                if report.restrictedToCell != nil {
+                    notes.append(cellReportNote)
+                } else {
+                    if counts?.fromRoster != true { notes.append(noRosterNote) }
+                    if counts?.collectives == nil { notes.append(noOrganisationsNote) }
+                }
             }
             try sheet.text(notes.joined(separator: "; "), row: row, column: 4, format: text)
             row += 1

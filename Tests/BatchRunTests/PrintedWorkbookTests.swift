@@ -15,8 +15,11 @@ final class SampleNight: @unchecked Sendable {
     let config: PipelineConfig
     let summaryLine: String
     let status: String
-    /// read_workbook.py's dump: `sheets`, `rows`, `setup`.
+    /// read_workbook.py's dump of the consolidated workbook: `sheets`, `rows`, `setup`.
     let book: [String: Any]
+    /// Every workbook of the night, the consolidated one first, then one per chi bộ; their dumps.
+    let workbooks: [String]
+    let books: [String: [String: Any]]
     let ledger: Ledger
 
     static let place = "Quảng Trị"
@@ -56,6 +59,7 @@ final class SampleNight: @unchecked Sendable {
               settle_seconds: 0
             report:
               workbook: \(root.appendingPathComponent("workspace/reports/tong-hop-\(year).xlsx").path)
+              per_cell: true
               organisation:
                 name: \(Self.unit)
                 superior: \(Self.superior)
@@ -78,32 +82,51 @@ final class SampleNight: @unchecked Sendable {
         let status = try runProcess(kiemdiemBinary, ["status", "--config", file.path])
         try #require(status.status == 0, "\(status.stderr)")
         self.status = status.stdout
+        let folder = RunSession.perCellFolder(config.workbook)
+        let perCell = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".xlsx") }.sorted().map { folder.appendingPathComponent($0).path }
+        workbooks = [config.workbook] + perCell
         let script = packageRoot.appendingPathComponent("Tests/BatchRunTests/read_workbook.py").path
-        let read = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, config.workbook])
-        try #require(read.status == 0, "openpyxl could not read \(config.workbook): \(read.stderr)")
-        book = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as! [String: Any]
+        var books: [String: [String: Any]] = [:]
+        for path in workbooks {
+            let read = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, path])
+            try #require(read.status == 0, "openpyxl could not read \(path): \(read.stderr)")
+            books[path] = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any]
+        }
+        self.books = books
+        book = books[config.workbook] ?? [:]
         ledger = try Ledger(path: root.appendingPathComponent("workspace/kiemdiem.sqlite").path)
     }
 
-    var sheets: [String] { book["sheets"] as! [String] }
-    func rows(_ sheet: String) -> [[Any]] { (book["rows"] as! [String: [[Any]]])[sheet] ?? [] }
-    func setup(_ sheet: String) -> [String: Any] { (book["setup"] as! [String: [String: Any]])[sheet] ?? [:] }
+    var sheets: [String] { sheets(config.workbook) }
+    func rows(_ sheet: String) -> [[Any]] { rows(sheet, in: config.workbook) }
+    func sheets(_ workbook: String) -> [String] { books[workbook]?["sheets"] as? [String] ?? [] }
+    func rows(_ sheet: String, in workbook: String) -> [[Any]] {
+        (books[workbook]?["rows"] as? [String: [[Any]]])?[sheet] ?? []
+    }
+    func setup(_ sheet: String, in workbook: String) -> [String: Any] {
+        (books[workbook]?["setup"] as? [String: [String: Any]])?[sheet] ?? [:]
+    }
 
-    /// The printed workbook, converted once: its pages as read_pdf.py measures them.
-    lazy var printed: Result<[PrintedPage], any Error> = Result {
+    /// Every workbook printed, converted once (one LibreOffice start for all): each one's pages as
+    /// read_pdf.py measures them.
+    lazy var printed: Result<[String: [PrintedPage]], any Error> = Result {
         let profile = root.appendingPathComponent("lo-profile")
         let out = root.appendingPathComponent("pdf")
         let result = try runProcess(URL(fileURLWithPath: sofficePath), [
             "--headless", "-env:UserInstallation=file://\(profile.path)", "--convert-to", "pdf", "--outdir", out.path,
-            config.workbook,
-        ])
-        let pdf = out.appendingPathComponent(URL(fileURLWithPath: config.workbook).deletingPathExtension().lastPathComponent + ".pdf")
-        try #require(result.status == 0 && FileManager.default.fileExists(atPath: pdf.path), "soffice: \(result.stderr)")
-        let script = packageRoot.appendingPathComponent("Tests/BatchRunTests/read_pdf.py").path
-        let read = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, pdf.path])
-        try #require(read.status == 0, "pdfplumber could not read \(pdf.path): \(read.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as! [String: Any]
-        return (object["pages"] as! [[String: Any]]).map(PrintedPage.init)
+        ] + workbooks)
+        var pages: [String: [PrintedPage]] = [:]
+        for workbook in workbooks {
+            let pdf = out.appendingPathComponent(URL(fileURLWithPath: workbook).deletingPathExtension().lastPathComponent + ".pdf")
+            try #require(result.status == 0 && FileManager.default.fileExists(atPath: pdf.path), "soffice: \(result.stderr)")
+            let script = packageRoot.appendingPathComponent("Tests/BatchRunTests/read_pdf.py").path
+            let read = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, pdf.path])
+            try #require(read.status == 0, "pdfplumber could not read \(pdf.path): \(read.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as! [String: Any]
+            pages[workbook] = (object["pages"] as! [[String: Any]]).map(PrintedPage.init)
+        }
+        return pages
     }
 }
 
@@ -112,8 +135,10 @@ struct PrintedPage {
     let smallest: Double?
     let text: String
     let footer: String
+    let fonts: [String]
 
     init(_ object: [String: Any]) {
+        fonts = object["fonts"] as? [String] ?? []
         width = object["width"] as! Double
         height = object["height"] as! Double
         smallest = object["smallest"] as? Double
@@ -369,49 +394,63 @@ let sofficePath = "/usr/bin/soffice"
        .timeLimit(.minutes(5)))
 struct PrintedWorkbookTests {
     /// Each sheet's pages, in workbook order: LibreOffice numbers each sheet's pages from 1.
-    static func pagesBySheet(_ night: SampleNight) throws -> [(sheet: String, pages: [PrintedPage])] {
-        let pages = try night.printed.get()
+    static func pagesBySheet(_ night: SampleNight, _ workbook: String) throws -> [(sheet: String, pages: [PrintedPage])] {
+        let pages = try night.printed.get()[workbook] ?? []
         var groups: [[PrintedPage]] = []
         for page in pages {
             if page.number == 1 || groups.isEmpty { groups.append([]) }
             groups[groups.count - 1].append(page)
         }
-        try #require(groups.count == night.sheets.count, "\(groups.count) printed sheets for \(night.sheets)")
-        return Array(zip(night.sheets, groups)).map { ($0.0, $0.1) }
+        let sheets = night.sheets(workbook)
+        try #require(groups.count == sheets.count, "\(workbook): \(groups.count) printed sheets for \(sheets)")
+        return Array(zip(sheets, groups)).map { ($0.0, $0.1) }
+    }
+
+    /// Every workbook of both nights: the consolidated ones and one per chi bộ.
+    static func workbooks() throws -> [(night: SampleNight, workbook: String)] {
+        try WorkbookReadBackTests.nights().flatMap { night in night.workbooks.map { (night, $0) } }
     }
 
     @Test func everyPageIsA4AtEightPointOrMore() throws {
         var checked = 0
         var smallest = Double.infinity
-        for night in try WorkbookReadBackTests.nights() {
-            for (sheet, pages) in try Self.pagesBySheet(night) {
+        // Measured as Excel lays the sheets out: Calibri's metrics, which Carlito has; another
+        // substitute (DejaVu Sans) is wider and prints every page smaller than Excel would.
+        let fonts = Set(try WorkbookReadBackTests.nights().flatMap { try $0.printed.get().values.joined().flatMap(\.fonts) })
+        try #require(fonts.contains { $0.hasPrefix("Carlito") || $0.hasPrefix("Calibri") },
+                     "LibreOffice printed with \(fonts.sorted()), not Calibri's metrics: install fonts-crosextra-carlito (./scripts/install-deps.sh --test)")
+        for (night, workbook) in try Self.workbooks() {
+            let name = URL(fileURLWithPath: workbook).lastPathComponent
+            for (sheet, pages) in try Self.pagesBySheet(night, workbook) {
                 for (index, page) in pages.enumerated() {
-                    #expect(page.isA4, "\(sheet) page \(index + 1): \(page.width)×\(page.height) pt")
-                    let size = try #require(page.smallest, "\(sheet) page \(index + 1) has no text")
-                    #expect(size >= 8, "\(sheet) page \(index + 1): \(size) pt")
+                    #expect(page.isA4, "\(name) \(sheet) page \(index + 1): \(page.width)×\(page.height) pt")
+                    let size = try #require(page.smallest, "\(name) \(sheet) page \(index + 1) has no text")
+                    #expect(size >= 8, "\(name) \(sheet) page \(index + 1): \(size) pt")
                     smallest = min(smallest, size)
                     checked += 1
                 }
             }
         }
         #expect(checked >= 20)
-        print("PrintedWorkbookTests: \(checked) pages checked, smallest text \(String(format: "%.2f", smallest)) pt")
+        print("PrintedWorkbookTests: \(try Self.workbooks().count) workbooks, \(checked) pages checked, "
+              + "smallest text \(String(format: "%.2f", smallest)) pt")
     }
 
     @Test func eachSheetIsOnePageWide() throws {
-        for night in try WorkbookReadBackTests.nights() {
-            for (sheet, pages) in try Self.pagesBySheet(night) {
-                let setup = night.setup(sheet)
+        for (night, workbook) in try Self.workbooks() {
+            for (sheet, pages) in try Self.pagesBySheet(night, workbook) {
+                let setup = night.setup(sheet, in: workbook)
                 #expect(setup["paper"] as? Int == 9, "\(sheet)")
                 // One page wide (fitToWidth's default, 1, is left out of the file), as many tall as it takes.
                 #expect(setup["fitToPage"] as? Bool == true && (int(setup["fitToWidth"]) ?? 1) == 1
                         && int(setup["fitToHeight"]) == 0, "\(sheet): \(setup)")
                 #expect(setup["repeatRows"] as? String == "$6:$6", "\(sheet)")
                 let footer = setup["footer"] as? [String] ?? []
-                #expect(footer.count == 3 && footer[0].contains(text(night.rows(sheet)[4][0]).prefix(20))
+                let rows = night.rows(sheet, in: workbook)
+                #expect(footer.count == 3 && footer[0].contains(text(rows[4][0]).prefix(20))
                         && footer[1].hasPrefix("Nhật ký: ") && footer[2] == "Trang &P/&N", "\(sheet): \(footer)")
                 // The header row repeats on every page: each shows the first column and the last.
-                let header = table(night.rows(sheet)).header.filter { !$0.isEmpty }
+                let header = table(rows).header.filter { !$0.isEmpty }
                 let first = try #require(header.first)
                 let last = try #require(header.last?.split(separator: " ").last.map(String.init))
                 for (index, page) in pages.enumerated() {
@@ -424,12 +463,13 @@ struct PrintedWorkbookTests {
 
     @Test func theTotalsPrintedAreTheStores() throws {
         for night in try WorkbookReadBackTests.nights() {
-            let (_, pages) = try #require(try Self.pagesBySheet(night).first { $0.sheet == "Tổng hợp" })
+            let sheets = try Self.pagesBySheet(night, night.config.workbook)
+            let (_, pages) = try #require(sheets.first { $0.sheet == "Tổng hợp" })
             let line = try #require(pages.flatMap { $0.text.split(separator: "\n") }.first { $0.hasPrefix("Tổng cộng") })
             let printed = line.split(separator: " ").compactMap { Int($0.replacingOccurrences(of: ",", with: "")) }
             let store = try StoreCounts(night.ledger, year: night.config.year)
             #expect(Array(printed.prefix(9)) == store.columns, "\(line)")
-            let members = try #require(try Self.pagesBySheet(night).first { $0.sheet == "Đảng viên" }).pages
+            let members = try #require(sheets.first { $0.sheet == "Đảng viên" }).pages
             let names = members.map(\.text).joined(separator: "\n")
             var missing: [String] = []
             try night.ledger.forEachMember(year: night.config.year, acceptedOnly: true) { member in

@@ -17,7 +17,9 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         # The footer: text in the bottom margin (below the last 60 pt of the page).
         footer = page.crop((0, page.height - 60, page.width, page.height)).extract_text() or ""
         body = page.crop((0, 0, page.width, page.height - 60))
+        fonts = sorted({c["fontname"].split("+")[-1] for c in page.chars})
         out["pages"].append({
+            "fonts": fonts,
             "width": float(page.width),
             "height": float(page.height),
             "smallest": min(sizes) if sizes else None,

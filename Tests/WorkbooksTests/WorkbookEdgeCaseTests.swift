@@ -25,8 +25,9 @@ import Testing
         #expect(dump["Đảng viên"].body().isEmpty)
         #expect(dump["Bị từ chối"].body().isEmpty)
         #expect(dump["Cần nộp lại"].body().isEmpty)
-        // An empty sheet still carries its whole title, frame and signature block.
+        // An empty sheet still carries its whole title, merged over its table, frame and signature block.
         for name in dump.sheets {
+            #expect(dump[name].merged.contains { $0.hasPrefix("A5:") && $0.hasSuffix("5") && $0 != "A5:A5" }, "\(name)")
             #expect(dump[name].allTexts.contains(DocumentFrame.partyName), "\(name)")
             #expect(dump[name].allTexts.contains(DocumentFrame.preparerHeading), "\(name)")
         }
