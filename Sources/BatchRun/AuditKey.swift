@@ -1,4 +1,5 @@
 import Foundation
+import KiemdiemCore
 import OOXMLPackage
 
 /// The secret of the keyed chain (`audit.key_file`, docs/contract.md §4): with it each line's
@@ -30,7 +31,7 @@ public struct AuditKey: Sendable {
         }
         var info = stat()
         guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("audit.key_file: không đọc được \(path): \(String(cString: strerror(errno)))")
+            throw ConfigurationError("audit.key_file: không đọc được \(path): \(SystemError.text(errno))")
         }
         guard info.st_mode & 0o077 == 0 else {
             throw ConfigurationError("audit.key_file: \(path) không được để nhóm hoặc người khác đọc; chạy chmod 600 \(path)")
@@ -59,13 +60,13 @@ public enum KeyKind: String, Sendable, CaseIterable {
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw WorkspaceError("không tạo được \(path): \(String(cString: strerror(errno)))"
+            throw WorkspaceError("không tạo được \(path): \(SystemError.text(errno))"
                 + (errno == EEXIST ? " (không ghi đè một khóa đã có)" : ""))
         }
         defer { close(fd) }
         let text = Array((Hex.encode(bytes) + "\n").utf8)
         guard write(fd, text, text.count) == text.count, fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.text(errno)
             unlink(path)
             throw WorkspaceError("không ghi được \(path): \(reason)")
         }

@@ -56,18 +56,18 @@ struct ChainedLog {
 
     static func appendDurably(_ bytes: [UInt8], to url: URL) throws(WorkspaceError) {
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WorkspaceError("không ghi được \(url.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw WorkspaceError("không ghi được \(url.path): \(SystemError.text(errno))") }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw WorkspaceError("không ghi được \(url.path): \(String(cString: strerror(errno)))")
+                throw WorkspaceError("không ghi được \(url.path): \(SystemError.text(errno))")
             }
             written += n
         }
-        guard fsync(fd) == 0 else { throw WorkspaceError("fsync \(url.path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { throw WorkspaceError("fsync \(url.path): \(SystemError.text(errno))") }
     }
 }
 
@@ -96,7 +96,7 @@ extension ChainedLog {
     /// are written again in full.
     static func truncateUnfinishedLine(_ url: URL, logger: Logger) throws(WorkspaceError) {
         let fd = open(url.path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw WorkspaceError("không mở được \(url.path): \(SystemError.text(errno))") }
         defer { close(fd) }
         let size = lseek(fd, 0, SEEK_END)
         guard size > 0 else { return }
@@ -107,7 +107,7 @@ extension ChainedLog {
         search: while end > 0 {
             let start = max(0, end - off_t(block.count))
             let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(end - start), start) }
-            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(String(cString: strerror(errno)))") }
+            guard n == Int(end - start) else { throw WorkspaceError("không đọc được \(url.path): \(SystemError.text(errno))") }
             if end == size && block[n - 1] == UInt8(ascii: "\n") { return }
             for index in stride(from: n - 1, through: 0, by: -1) where block[index] == UInt8(ascii: "\n") {
                 keep = start + off_t(index) + 1
@@ -118,7 +118,7 @@ extension ChainedLog {
         logger.warning("nhật ký: cắt bỏ dòng cuối chưa ghi xong của lượt chạy bị ngắt",
                        metadata: ["file": "\(url.lastPathComponent)", "bytes": "\(size - keep)"])
         guard ftruncate(fd, keep) == 0, fsync(fd) == 0 else {
-            throw WorkspaceError("không sửa được \(url.path): \(String(cString: strerror(errno)))")
+            throw WorkspaceError("không sửa được \(url.path): \(SystemError.text(errno))")
         }
     }
 }

@@ -40,7 +40,7 @@ public struct FileReadError: Error, Sendable, CustomStringConvertible {
         switch errno {
         case ENOENT: return FileReadError(path: path, reason: .vanished)
         case ELOOP: return FileReadError(path: path, reason: .notRegular("liên kết tượng trưng"))
-        default: return FileReadError(path: path, reason: .failed(String(cString: strerror(errno))))
+        default: return FileReadError(path: path, reason: .failed(SystemError.text(errno)))
         }
     }
 }

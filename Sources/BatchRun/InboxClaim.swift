@@ -43,10 +43,10 @@ enum InboxClaim {
         case EXDEV:
             return try copyAcross(entry, to: processing, as: claimed)
         default:
-            throw .file(FileFailure(reason: String(cString: strerror(errno))))
+            throw .file(FileFailure(reason: SystemError.text(errno)))
         }
         func copyFailure() throws(Failure) -> Outcome {
-            throw .workspace(WorkspaceError("không chuyển được vào \(processing): \(String(cString: strerror(ENOENT)))"))
+            throw .workspace(WorkspaceError("không chuyển được vào \(processing): \(SystemError.text(ENOENT))"))
         }
     }
 
@@ -56,7 +56,7 @@ enum InboxClaim {
         let source = open(entry.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard source >= 0 else {
             if errno == ENOENT { return .vanished }
-            throw .file(FileFailure(reason: String(cString: strerror(errno))))
+            throw .file(FileFailure(reason: SystemError.text(errno)))
         }
         defer { close(source) }
         var info = stat()
@@ -85,14 +85,14 @@ enum InboxClaim {
         }
         Workspace.syncDirectory(URL(fileURLWithPath: processing))
         guard unlink(entry.path) == 0 || errno == ENOENT else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.text(errno)
             unlink(copy)
             unlink(sidecar)
             throw .file(FileFailure(reason: "không xóa được tệp gốc sau khi sao chép: \(reason)"))
         }
         Workspace.syncDirectory(raw: entry.folder)
         guard rename(copy, processing + "/" + claimed) == 0 else {
-            throw .workspace(WorkspaceError("không đổi tên được \(copy): \(String(cString: strerror(errno)))"))
+            throw .workspace(WorkspaceError("không đổi tên được \(copy): \(SystemError.text(errno))"))
         }
         unlink(sidecar)
         return .claimed
@@ -102,14 +102,14 @@ enum InboxClaim {
     /// fsyncs the copy and returns the SHA-256 of the bytes read.
     private static func copyBytes(from source: Int32, size: Int, to path: String) throws(Failure) -> String {
         let target = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard target >= 0 else { throw .workspace(WorkspaceError("không tạo được \(path): \(String(cString: strerror(errno)))")) }
+        guard target >= 0 else { throw .workspace(WorkspaceError("không tạo được \(path): \(SystemError.text(errno))")) }
         defer { close(target) }
         var bytes = [UInt8](repeating: 0, count: size)
         var count = 0
         while count < size {
             let got = bytes.withUnsafeMutableBytes { read(source, $0.baseAddress! + count, size - count) }
             if got < 0 && errno == EINTR { continue }
-            if got < 0 { throw .file(FileFailure(reason: String(cString: strerror(errno)))) }
+            if got < 0 { throw .file(FileFailure(reason: SystemError.text(errno))) }
             if got == 0 { break }
             count += got
         }
@@ -117,22 +117,22 @@ enum InboxClaim {
         while written < count {
             let put = bytes.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
             if put < 0 && errno == EINTR { continue }
-            if put <= 0 { throw .workspace(WorkspaceError("không ghi được \(path): \(String(cString: strerror(errno)))")) }
+            if put <= 0 { throw .workspace(WorkspaceError("không ghi được \(path): \(SystemError.text(errno))")) }
             written += put
         }
         guard fsync(target) == 0 else {
-            throw .workspace(WorkspaceError("không ghi được \(path): \(String(cString: strerror(errno)))"))
+            throw .workspace(WorkspaceError("không ghi được \(path): \(SystemError.text(errno))"))
         }
         return ContentDigest.sha256Hex(Array(bytes[..<count]))
     }
 
     private static func writeDurably(_ path: String, _ bytes: [UInt8]) throws(WorkspaceError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WorkspaceError("không tạo được \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw WorkspaceError("không tạo được \(path): \(SystemError.text(errno))") }
         defer { close(fd) }
         let put = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard put == bytes.count, fsync(fd) == 0 else {
-            throw WorkspaceError("không ghi được \(path): \(String(cString: strerror(errno)))")
+            throw WorkspaceError("không ghi được \(path): \(SystemError.text(errno))")
         }
     }
 

@@ -63,12 +63,12 @@ enum Intake {
         var entries: [InboxEntry] = []
         var tooDeep: [String] = []
         guard let top = opendir(inbox) else {
-            throw WorkspaceError("không đọc được hộp thư đến \(DisplayName.escaped(inbox)): \(String(cString: strerror(errno)))")
+            throw WorkspaceError("không đọc được hộp thư đến \(DisplayName.escaped(inbox)): \(SystemError.text(errno))")
         }
         closedir(top)
         func walk(_ folder: [UInt8], relative: String, depth: Int) {
             guard let dir = opendir(folder.map { CChar(bitPattern: $0) } + [0]) else {
-                tooDeep.append(relative + " (\(String(cString: strerror(errno))))")
+                tooDeep.append(relative + " (\(SystemError.text(errno)))")
                 return
             }
             defer { closedir(dir) }

@@ -110,6 +110,14 @@ public struct NightlyRun: Sendable {
             logger.warning("danh sách đảng viên: \(warning)")
         }
         do {
+            try config.checkPaths()
+        } catch {
+            return RunResult(status: .configuration, counts: counts, workbook: nil, seconds: 0, message: error.description)
+        }
+        var runID: Int64?
+        var openedLedger: Ledger?
+        var absorbed: [Int64] = []
+        do {
             // Only the folder that holds the lock is made before the lock is taken: a run refused
             // with 75 creates and changes nothing.
             try Workspace.makeDirectory(workspace.root)
@@ -126,27 +134,41 @@ public struct NightlyRun: Sendable {
             do {
                 ledger = try Ledger(path: workspace.store.path)
             } catch {
-                throw WorkspaceError("không mở được kho dữ liệu \(workspace.store.path): \(error)")
+                throw WorkspaceError("không mở được kho dữ liệu \(workspace.store.path): \(Ledger.describe(error))")
             }
-            let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
-            var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID,
+            openedLedger = ledger
+            let id = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
+            runID = id
+            var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: id,
                                      logger: logger, now: now, progress: progress)
             session.roster = roster
             session.organisationTree = organisations
             session.auditKey = auditKey
             // What a killed run left behind is repaired before anything new is written.
             try session.recoverLogs()
-            let recovered = try session.finishInterruptedClaims(counts: &counts)
+            // What killed runs filed (or recorded) never reached a summary line or an exit
+            // status: tonight's counts include it, so a night's refusals are always reported.
+            let interrupted = try wrap { try ledger.interruptedRuns(before: id) }
+            counts = interrupted.counts
+            absorbed = interrupted.ids
+            let recovered = try session.finishInterruptedClaims()
             try session.process(recovered, counts: &counts)
             try session.logPending()
             let workbook = try session.publishWorkbook()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
-            try wrap { try ledger.finishRun(runID, counts: counts, exitCode: status.rawValue, at: timestamp(now())) }
+            try wrap { try ledger.finishRun(id, counts: counts, exitCode: status.rawValue, at: timestamp(now()), absorbing: absorbed) }
             var result = RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
                                    message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())
-            result.acceptedCollective = try wrap { try ledger.acceptedCollectiveArrivals(runID: runID) }
+            result.acceptedCollective = try wrap { try ledger.acceptedCollectiveArrivals(runID: id) }
             return result
         } catch {
+            // The summary line of a failed run counts what it filed: recorded as finished with
+            // 74, so the next run does not count those files again (best effort: on a full disk
+            // the store may refuse this too, and the next run counts them).
+            if let runID, let ledger = openedLedger {
+                try? ledger.finishRun(runID, counts: counts, exitCode: ExitStatus.ioError.rawValue, at: timestamp(now()),
+                                      absorbing: absorbed)
+            }
             return RunResult(status: .ioError, counts: counts, workbook: nil, seconds: now().timeIntervalSince(started),
                              message: String(describing: error))
         }
@@ -189,7 +211,7 @@ func wrap<T>(_ body: () throws -> T) throws(WorkspaceError) -> T {
     } catch let error as WorkspaceError {
         throw error
     } catch {
-        throw WorkspaceError("lỗi kho dữ liệu: \(error)")
+        throw WorkspaceError("kho dữ liệu: \(Ledger.describe(error))")
     }
 }
 
@@ -240,10 +262,9 @@ struct RunSession {
     /// taken) before the kill, and re-reading an unrecorded file of the same name first could
     /// take that name, leaving the recorded file with nowhere to go (74 on every later run).
     ///
-    /// The files it moves on are counted in this run: the run that recorded them was cut short
-    /// before it counted them (it counts a batch once its files are filed), and tonight's summary
-    /// and exit status must tell the operator that rejected files were filed.
-    func finishInterruptedClaims(counts: inout RunCounts) throws(WorkspaceError) -> [Claim] {
+    /// The files it moves on were recorded by the killed run: `Ledger.interruptedRuns` counts
+    /// them into tonight's summary with everything else that run filed.
+    func finishInterruptedClaims() throws(WorkspaceError) -> [Claim] {
         for name in InboxClaim.recoverCopies(in: workspace.processing.path) {
             logger.info("hoàn tất việc sao chép tệp từ hộp thư ở ổ khác", metadata: ["file": "\(DisplayName.escaped(name))"])
         }
@@ -259,9 +280,6 @@ struct RunSession {
                             metadata: ["file": "\(DisplayName.escaped(name))", "to": "\(DisplayName.escaped(arrival.storedPath))"])
                 try Workspace.moveUnsynced(claimed, to: destination)
                 folders.append(destination.deletingLastPathComponent())
-                counts.claimed += 1
-                if arrival.duplicate { counts.duplicates += 1 }
-                if arrival.verdict == .rejected { counts.rejected += 1 } else { counts.accepted += 1 }
             } else {
                 logger.info("đọc lại tệp còn trong processing/", metadata: ["file": "\(DisplayName.escaped(name))"])
                 unrecorded.append(Claim(name: name))

@@ -25,11 +25,25 @@ public enum Operator {
         public var arrivals: Int
         /// The accepted collective reports among the last run's files (`RunResult.acceptedCollective`).
         public var lastRunCollective = 0
+        /// A live process holds the run's lock (a run, `report` or `recover` in progress), and
+        /// its pid (0 when unknown); `nil` when none does.
+        public var activeRun: Int32?
+        /// Bytes free for the batch's user on the workspace's filesystem.
+        public var freeBytes: Int64?
+
+        /// Below this the next run cannot record, log and publish a night: `status` says so
+        /// and exits 74 (README, "In the morning").
+        public static let minimumFreeBytes: Int64 = 1 << 20
+
+        public var diskFull: Bool { freeBytes.map { $0 < Self.minimumFreeBytes } ?? false }
     }
 
     public static func status(_ config: PipelineConfig, now: Date = Date()) throws -> Status {
+        try config.checkPaths()
         let workspace = Workspace(path: config.workspace)
         var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
+        if let lock = RunLock.holder(path: workspace.root.path), lock.held { status.activeRun = lock.pid }
+        status.freeBytes = freeBytes(near: workspace.root.path)
         for entry in try Intake.list(config.inbox).entries {
             switch Intake.classify(entry, settleSeconds: config.settleSeconds, now: now) {
             case .ready, .readyFromTheFuture: status.waiting += 1
@@ -50,6 +64,17 @@ public enum Operator {
             status.arrivals = try wrap { try ledger.arrivalCount() }
         }
         return status
+    }
+
+    /// `statvfs` of the folder, or of its nearest existing parent (a workspace not made yet).
+    static func freeBytes(near path: String) -> Int64? {
+        var folder = path
+        var info = statvfs()
+        while statvfs(folder, &info) != 0 {
+            guard folder != "/" && !folder.isEmpty else { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     /// `kiemdiem report`: the workbook rebuilt from the store, without taking any file.
@@ -97,7 +122,7 @@ public enum Operator {
                 hashes = try ledger.logLineHashes(log.rawValue)
                 anchors = try ledger.logAnchors(log.rawValue)
             } catch {
-                return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.store.path): \(error)"))
+                return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.store.path): \(Ledger.describe(error))"))
             }
         }
         let url = log == .rejections ? workspace.rejectionLog : workspace.auditLog
@@ -106,7 +131,8 @@ public enum Operator {
 
     /// `kiemdiem run --dry-run`: what tonight's run would decide, reading the inbox in place and
     /// touching nothing.
-    public static func dryRun(_ config: PipelineConfig, now: Date = Date()) throws(WorkspaceError) -> [(file: String, outcome: FormOutcome?)] {
+    public static func dryRun(_ config: PipelineConfig, now: Date = Date()) throws -> [(file: String, outcome: FormOutcome?)] {
+        try config.checkPaths()
         let roster = config.roster.flatMap { try? RosterFile.load(path: $0) }
         let pipeline = FormPipeline(limits: config.limits, rules: config.yearRules, roster: roster)
         var results: [(String, FormOutcome?)] = []

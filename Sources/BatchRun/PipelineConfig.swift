@@ -106,14 +106,15 @@ public struct PipelineConfig: Sendable {
         } catch {
             throw ConfigurationError("pipeline.yml không đúng cú pháp YAML: \(error)")
         }
-        var reader = Keys(root, path: "")
+        try rejectUnknownKeys(root)
+        let reader = Keys(root, path: "")
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : URL(fileURLWithPath: base).appendingPathComponent(p).standardizedFileURL.path
         }
         let inbox = resolve(try reader.string("inbox"))
         let workspace = resolve(try reader.string("workspace"))
         let year = try reader.int("year", in: 2018...2100)
-        var report = Keys(try reader.table("report"), path: "report.")
+        let report = Keys(try reader.table("report"), path: "report.")
         let workbook = resolve(try report.string("workbook"))
         let roster = try reader.optionalString("roster").map(resolve)
         let languageText = try report.optionalString("language") ?? "vi"
@@ -122,27 +123,25 @@ public struct PipelineConfig: Sendable {
         }
         var config = PipelineConfig(inbox: inbox, workspace: workspace, year: year, workbook: workbook, language: language)
         config.roster = roster
-        try OrganisationSettings.read(&reader, into: &config, resolve: resolve)
+        try OrganisationSettings.read(reader, into: &config, resolve: resolve)
         config.perCell = try report.optionalBool("per_cell") ?? false
-        config.identity = try Self.identity(&report)
+        config.identity = try Self.identity(report)
         if let intakeTable = try reader.optionalTable("intake") {
-            var intake = Keys(intakeTable, path: "intake.")
+            let intake = Keys(intakeTable, path: "intake.")
             if let settle = try intake.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
             if let bytes = try intake.optionalInt("max_file_bytes", in: 1...(1 << 34)) { config.limits.maxFileBytes = bytes }
             if let workers = try intake.optionalInt("workers", in: 1...64) { config.workers = workers }
-            try intake.rejectUnknown()
         }
         if let limitsTable = try reader.optionalTable("limits") {
-            var limits = Keys(limitsTable, path: "limits.")
+            let limits = Keys(limitsTable, path: "limits.")
             if let v = try limits.optionalInt("max_entry_bytes", in: 1...(1 << 34)) { config.limits.maxEntryBytes = v }
             if let v = try limits.optionalInt("max_total_inflated_bytes", in: 1...(1 << 36)) { config.limits.maxTotalInflatedBytes = v }
             if let v = try limits.optionalInt("max_ratio", in: 1...100_000) { config.limits.maxRatio = v }
             if let v = try limits.optionalInt("max_entries", in: 1...10_000_000) { config.limits.maxEntries = v }
             if let v = try limits.optionalInt("max_xml_depth", in: 8...100_000) { config.limits.maxXMLDepth = v }
-            try limits.rejectUnknown()
         }
         if let rulesTable = try reader.optionalTable("rules") {
-            var rules = Keys(rulesTable, path: "rules.")
+            let rules = Keys(rulesTable, path: "rules.")
             if let months = try rules.optionalInt("months_after_year_end", in: 0...24) { config.rules.monthsAfterYearEnd = months }
             if let link = try rules.optionalBool("civil_servant_link") { config.rules.civilServantLink = link }
             if let months = try rules.optionalInt("sick_leave_cap_months_after_2022", in: 1...12) {
@@ -162,56 +161,96 @@ public struct PipelineConfig: Sendable {
                 }
                 config.rules.scoreBands = bands.map(Double.init)
             }
-            try rules.rejectUnknown()
         }
         if let auditTable = try reader.optionalTable("audit") {
-            var audit = Keys(auditTable, path: "audit.")
+            let audit = Keys(auditTable, path: "audit.")
             config.audit.keyFile = try audit.optionalString("key_file").map(resolve)
-            try audit.rejectUnknown()
         }
-        try report.rejectUnknown()
-        try reader.rejectUnknown()
         return config
     }
 
     /// `report.organisation` (a name, or a table of `name` and `superior`), `report.place`,
     /// `report.signers` (`prepared_by`, `on_behalf_of`, `title`, `name`).
-    static func identity(_ report: inout Keys) throws(ConfigurationError) -> ReportIdentity {
+    static func identity(_ report: Keys) throws(ConfigurationError) -> ReportIdentity {
         var identity = ReportIdentity()
         if report.table["organisation"] is [String: Any] {
-            var organisation = Keys(try report.table("organisation"), path: "report.organisation.")
+            let organisation = Keys(try report.table("organisation"), path: "report.organisation.")
             identity.organisation = try organisation.optionalString("name")
             identity.superior = try organisation.optionalString("superior")
-            try organisation.rejectUnknown()
         } else {
             identity.organisation = try report.optionalString("organisation")
         }
         identity.place = try report.optionalString("place")
         if let table = try report.optionalTable("signers") {
-            var signers = Keys(table, path: "report.signers.")
+            let signers = Keys(table, path: "report.signers.")
             identity.preparedBy = try signers.optionalString("prepared_by")
             identity.onBehalfOf = try signers.optionalString("on_behalf_of")
             identity.signerTitle = try signers.optionalString("title")
             identity.signedBy = try signers.optionalString("name")
-            try signers.rejectUnknown()
         }
         return identity
+    }
+
+    /// What `run`, `run --dry-run` and `status` need of the paths before they look at anything
+    /// (exit 78, README "When a run fails"): the inbox exists and is a folder, and the inbox and
+    /// the workspace do not overlap. An inbox that is the workspace, or lies in its processing/,
+    /// archive/, rejected/ or logs/, would take the run's own files as uploads; a workspace inside
+    /// the inbox would be read as uploads (subfolders are read). The inbox may sit elsewhere in
+    /// the workspace (the bundled `workspace/inbox`).
+    public func checkPaths() throws(ConfigurationError) {
+        var info = stat()
+        guard stat(inbox, &info) == 0 else {
+            throw ConfigurationError("hộp thư đến \(DisplayName.escaped(inbox)) (khóa inbox) \(SystemError.text(errno)): "
+                                     + "tạo thư mục đó, gắn lại ổ chia sẻ, hoặc sửa inbox trong pipeline.yml")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw ConfigurationError("hộp thư đến \(DisplayName.escaped(inbox)) (khóa inbox) không phải thư mục")
+        }
+        let box = Self.canonical(inbox), work = Self.canonical(workspace)
+        func within(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
+        if box == work {
+            throw ConfigurationError("inbox và workspace là cùng một thư mục (\(DisplayName.escaped(box))): đặt hộp thư đến ra ngoài, "
+                                     + "ví dụ \(DisplayName.escaped(work))/inbox")
+        }
+        for folder in ["processing", "archive", "rejected", "logs"] where within(box, work + "/" + folder) {
+            throw ConfigurationError("hộp thư đến \(DisplayName.escaped(box)) nằm trong \(folder)/ của thư mục làm việc: "
+                                     + "lượt chạy sẽ nhận lại chính tệp của nó; đặt inbox ra ngoài \(folder)/")
+        }
+        if within(work, box) {
+            throw ConfigurationError("thư mục làm việc \(DisplayName.escaped(work)) nằm trong hộp thư đến \(DisplayName.escaped(box)): "
+                                     + "tệp đã lưu sẽ bị nhận lại như tệp mới; đặt workspace ra ngoài hộp thư")
+        }
+    }
+
+    /// The path with links resolved as far as it exists (the rest appended as written), so two
+    /// spellings of one folder compare equal.
+    static func canonical(_ path: String) -> String {
+        var head = URL(fileURLWithPath: path).standardizedFileURL.path
+        var tail: [String] = []
+        while head != "/" && !head.isEmpty {
+            if let resolved = realpath(head, nil) {
+                defer { free(resolved) }
+                return ([String(cString: resolved)] + tail.reversed()).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            tail.append((head as NSString).lastPathComponent)
+            head = (head as NSString).deletingLastPathComponent
+        }
+        return "/" + tail.reversed().joined(separator: "/")
     }
 
     /// The organisations block of pipeline.yml: `organisations:` (the file) and
     /// `organisation_rules:` (the inferred organisation rules, each off by default; docs/rules.md).
     enum OrganisationSettings {
-        static func read(_ reader: inout Keys, into config: inout PipelineConfig,
+        static func read(_ reader: Keys, into config: inout PipelineConfig,
                          resolve: (String) -> String) throws(ConfigurationError) {
             config.organisations = try reader.optionalString("organisations").map(resolve)
             guard let table = try reader.optionalTable("organisation_rules") else { return }
-            var rules = Keys(table, path: "organisation_rules.")
+            let rules = Keys(table, path: "organisation_rules.")
             if let on = try rules.optionalBool("member_shares") { config.rules.organisationMemberShares = on }
             if let on = try rules.optionalBool("discipline_every_year") { config.rules.organisationDisciplineEveryYear = on }
             if let on = try rules.optionalBool("disciplined_units_every_year") { config.rules.disciplinedUnitsEveryYear = on }
             if let on = try rules.optionalBool("units_first_every_year") { config.rules.unitsBeforeOrganisationEveryYear = on }
             if let on = try rules.optionalBool("founding_every_year") { config.rules.foundingEveryYear = on }
-            try rules.rejectUnknown()
         }
     }
 
@@ -221,40 +260,69 @@ public struct PipelineConfig: Sendable {
         organisations.flatMap { try? OrganisationsFile.load(path: $0) }
     }
 
-    /// Typed access to one YAML table that remembers which keys were read, so a misspelt key is
-    /// an error instead of a silently ignored setting.
+    /// Every key pipeline.yml may hold, by table ("" is the top level). Checked before any value
+    /// is read, so a misspelt key is named as unknown ("khóa không biết: report.workbok") rather
+    /// than as the missing key it was meant to be (README, `pipeline.yml`).
+    static let schema: [String: Set<String>] = [
+        "": ["inbox", "workspace", "year", "roster", "organisations", "organisation_rules", "report", "intake", "limits",
+             "rules", "audit"],
+        "report": ["workbook", "language", "per_cell", "organisation", "place", "signers"],
+        "report.organisation": ["name", "superior"],
+        "report.signers": ["prepared_by", "on_behalf_of", "title", "name"],
+        "intake": ["settle_seconds", "max_file_bytes", "workers"],
+        "limits": ["max_entry_bytes", "max_total_inflated_bytes", "max_ratio", "max_entries", "max_xml_depth"],
+        "rules": ["months_after_year_end", "civil_servant_link", "sick_leave_cap_months_after_2022", "admission_months",
+                  "quota_percent", "quota_rounding", "score_bands_2025"],
+        "organisation_rules": ["member_shares", "discipline_every_year", "disciplined_units_every_year",
+                               "units_first_every_year", "founding_every_year"],
+        "audit": ["key_file"],
+    ]
+
+    static func rejectUnknownKeys(_ root: [String: Any]) throws(ConfigurationError) {
+        var unknown = Set(root.keys).subtracting(schema[""] ?? []).sorted()
+        for (table, keys) in schema.sorted(by: { $0.key < $1.key }) where !table.isEmpty {
+            // "report.signers" is root["report"]["signers"]; a value that is not a table (a
+            // plain `organisation: name`) has no keys to check.
+            var values: Any? = root
+            for part in table.split(separator: ".") { values = (values as? [String: Any])?[String(part)] }
+            guard let values = values as? [String: Any] else { continue }
+            unknown += Set(values.keys).subtracting(keys).sorted().map { table + "." + $0 }
+        }
+        if !unknown.isEmpty { throw ConfigurationError("khóa không biết: \(unknown.joined(separator: ", "))") }
+    }
+
+    /// Typed access to one YAML table whose keys `schema` lists.
     struct Keys {
         let table: [String: Any]
         let path: String
-        var used: Set<String> = []
 
         init(_ table: [String: Any], path: String) {
             self.table = table
             self.path = path
         }
 
-        mutating func value(_ key: String) -> Any? {
-            used.insert(key)
+        func value(_ key: String) -> Any? {
+            precondition(schema[String(path.dropLast())]?.contains(key) == true, "\(path)\(key) is missing from PipelineConfig.schema")
             return table[key]
         }
 
-        mutating func string(_ key: String) throws(ConfigurationError) -> String {
+        func string(_ key: String) throws(ConfigurationError) -> String {
             guard let text = try optionalString(key) else { throw ConfigurationError("thiếu khóa \(path)\(key)") }
             return text
         }
 
-        mutating func optionalString(_ key: String) throws(ConfigurationError) -> String? {
+        func optionalString(_ key: String) throws(ConfigurationError) -> String? {
             guard let raw = value(key) else { return nil }
             if let text = raw as? String, !text.isEmpty { return text }
             throw ConfigurationError("\(path)\(key) phải là một chuỗi")
         }
 
-        mutating func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        func int(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
             guard let number = try optionalInt(key, in: range) else { throw ConfigurationError("thiếu khóa \(path)\(key)") }
             return number
         }
 
-        mutating func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        func optionalInt(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
             guard let raw = value(key) else { return nil }
             guard let number = raw as? Int, range.contains(number) else {
                 throw ConfigurationError("\(path)\(key) phải là số nguyên trong khoảng \(range.lowerBound)…\(range.upperBound)")
@@ -262,7 +330,7 @@ public struct PipelineConfig: Sendable {
             return number
         }
 
-        mutating func optionalIntList(_ key: String) throws(ConfigurationError) -> [Int]? {
+        func optionalIntList(_ key: String) throws(ConfigurationError) -> [Int]? {
             guard let raw = value(key) else { return nil }
             guard let list = raw as? [Any], let numbers = list as? [Int] else {
                 throw ConfigurationError("\(path)\(key) phải là một danh sách số nguyên")
@@ -270,28 +338,21 @@ public struct PipelineConfig: Sendable {
             return numbers
         }
 
-        mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
+        func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
             guard let raw = value(key) else { return nil }
             guard let flag = raw as? Bool else { throw ConfigurationError("\(path)\(key) phải là true hoặc false") }
             return flag
         }
 
-        mutating func table(_ key: String) throws(ConfigurationError) -> [String: Any] {
+        func table(_ key: String) throws(ConfigurationError) -> [String: Any] {
             guard let table = try optionalTable(key) else { throw ConfigurationError("thiếu mục \(path)\(key)") }
             return table
         }
 
-        mutating func optionalTable(_ key: String) throws(ConfigurationError) -> [String: Any]? {
+        func optionalTable(_ key: String) throws(ConfigurationError) -> [String: Any]? {
             guard let raw = value(key) else { return nil }
             guard let table = raw as? [String: Any] else { throw ConfigurationError("\(path)\(key) phải là một bảng khóa") }
             return table
-        }
-
-        func rejectUnknown() throws(ConfigurationError) {
-            let unknown = Set(table.keys).subtracting(used).sorted()
-            if !unknown.isEmpty {
-                throw ConfigurationError("khóa không biết: \(unknown.map { path + $0 }.joined(separator: ", "))")
-            }
         }
     }
 }

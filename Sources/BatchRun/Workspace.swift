@@ -1,4 +1,5 @@
 import Foundation
+import KiemdiemCore
 
 /// An I/O failure on the workspace (exit 74): nothing is lost, the next run finishes the work.
 public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
@@ -35,7 +36,11 @@ struct Workspace: Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw WorkspaceError("không tạo được thư mục \(url.path): \(error.localizedDescription)")
+            var info = stat()
+            if lstat(url.path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
+                throw WorkspaceError("không tạo được thư mục \(url.path): một tệp (không phải thư mục) đang nằm ở đó")
+            }
+            throw WorkspaceError("không tạo được thư mục \(url.path): \(SystemError.text(error))")
         }
     }
 
@@ -59,7 +64,7 @@ struct Workspace: Sendable {
         var info = stat()
         if lstat(destination, &info) == 0 { throw WorkspaceError("đích đã tồn tại: \(destination)") }
         guard Glibc.rename(source, destination) == 0 else {
-            throw WorkspaceError("không chuyển được \(source) → \(destination): \(String(cString: strerror(errno)))")
+            throw WorkspaceError("không chuyển được \(source) → \(destination): \(SystemError.text(errno))")
         }
     }
 
@@ -113,7 +118,7 @@ final class RunLock {
     /// `nil` when another run holds the lock.
     init?(path: String) throws(WorkspaceError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw WorkspaceError("không mở được thư mục làm việc \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw WorkspaceError("không mở được thư mục làm việc \(path): \(SystemError.text(errno))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             return nil
@@ -124,5 +129,36 @@ final class RunLock {
     deinit {
         flock(fd, LOCK_UN)
         close(fd)
+    }
+}
+
+extension RunLock {
+    /// Whether a live process holds the run's lock on `path`, and which (`status`: a run in
+    /// progress is not a killed one). Read from /proc/locks, without taking the lock, so a run
+    /// starting at that moment is never refused because of `status`; where /proc/locks cannot be
+    /// read, the lock is tried without waiting and let go at once. `pid` is 0 when unknown.
+    static func holder(path: String) -> (held: Bool, pid: Int32)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) {
+            let dev = UInt64(info.st_dev)
+            let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
+            let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
+            let wanted = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
+            for line in table.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                // "1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF"; waiters are marked "->".
+                guard !fields.contains("->"), let kind = fields.firstIndex(of: "FLOCK"), fields.count > kind + 4,
+                      fields[kind + 4] == wanted else { continue }
+                return (true, Int32(fields[kind + 3]) ?? 0)
+            }
+            return (false, 0)
+        }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return (true, 0) }
+        flock(fd, LOCK_UN)
+        return (false, 0)
     }
 }

@@ -200,6 +200,16 @@ public enum Ruleset: String, Sendable, Codable, CaseIterable {
 /// How sure the level is (contract §2 `classification.status`).
 public enum ClassificationStatus: String, Sendable, Codable {
     case final, provisional, exempt, unclassified
+
+    /// How the board and the operator read the status of a level (the workbook, `inspect`).
+    public var vietnamese: String {
+        switch self {
+        case .final: return "Chính thức"
+        case .provisional: return "Tạm thời"
+        case .exempt: return "Không xếp loại"
+        case .unclassified: return "Chưa xếp loại"
+        }
+    }
 }
 
 /// Where the level came from (contract §2 `classification.basis`).

@@ -30,12 +30,40 @@ public final class Ledger: Sendable {
         }
     }
 
-    public func finishRun(_ id: Int64, counts: RunCounts, exitCode: Int32, at time: String) throws {
+    /// Finishes a run; `absorbing` are the killed runs whose files its counts include
+    /// (`interruptedRuns`), marked in the same transaction: a run killed before this point
+    /// leaves them for the next one to count.
+    public func finishRun(_ id: Int64, counts: RunCounts, exitCode: Int32, at time: String, absorbing: [Int64] = []) throws {
         try store.write { db in
             try db.execute("""
                 UPDATE runs SET finished_at = ?, claimed = ?, accepted = ?, rejected = ?, duplicates = ?, exit_code = ?
                 WHERE id = ?
                 """, [time, counts.claimed, counts.accepted, counts.rejected, counts.duplicates, exitCode, id])
+            for killed in absorbing {
+                try db.execute("UPDATE runs SET counted_in = ? WHERE id = ? AND finished_at IS NULL", [id, killed])
+            }
+        }
+    }
+
+    /// Runs before `id` that never finished (killed, or the machine stopped) and whose files no
+    /// summary counted yet, and what they recorded: every arrival they filed, or recorded and
+    /// left in processing/ for the next run to move on, whatever moment they died at (also
+    /// while publishing the workbook, after every file was filed).
+    public func interruptedRuns(before id: Int64) throws -> (ids: [Int64], counts: RunCounts) {
+        try store.read { db in
+            let ids = try db.column("SELECT id FROM runs WHERE id < ? AND finished_at IS NULL AND counted_in IS NULL ORDER BY id",
+                                    [id], as: Int64.self)
+            var counts = RunCounts()
+            for killed in ids {
+                for row in try db.rows("""
+                    SELECT a.duplicate, s.verdict FROM arrivals a JOIN submissions s ON s.id = a.submission_id WHERE a.run_id = ?
+                    """, [killed]) {
+                    counts.claimed += 1
+                    if (row["duplicate"] as Bool?) == true { counts.duplicates += 1 }
+                    if (row["verdict"] as String?) == "rejected" { counts.rejected += 1 } else { counts.accepted += 1 }
+                }
+            }
+            return (ids, counts)
         }
     }
 
@@ -48,7 +76,7 @@ public final class Ledger: Sendable {
     // MARK: - Submissions
 
     /// Runs `body` in ONE write transaction: everything it records is in the store when this
-    /// returns (one commit, one fsync of the WAL with `synchronous = FULL`), or nothing is.
+    /// returns (one commit, durable with `synchronous = FULL`), or nothing is.
     /// The body reads its own earlier writes, so a form recorded earlier in the same batch is
     /// seen by the duplicate and order checks of the next one.
     @discardableResult

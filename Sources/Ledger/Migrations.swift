@@ -192,6 +192,13 @@ extension Ledger {
         Migration("v11: when each file was taken from the inbox, apart from when it was recorded",
             // The audit log's arrived_at (docs/contract.md §4.2); NULL for arrivals recorded before.
             "ALTER TABLE arrivals ADD COLUMN claimed_at TEXT"),
+        Migration("v12: which run's summary counted a killed run's files",
+            // A killed run prints no summary: the next run that finishes counts what it filed
+            // (README, "Nothing is lost"). Runs before this step are taken as counted.
+            """
+                ALTER TABLE runs ADD COLUMN counted_in INTEGER;
+                UPDATE runs SET counted_in = id WHERE finished_at IS NULL;
+                """),
     ]
 
     /// Applies the migrations not yet applied, in order, each in its own transaction.

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The embedded store: one SQLite file in the workspace (GRDB, WAL, `synchronous = FULL`).
+/// The embedded store: one SQLite file in the workspace (GRDB, rollback journal, `synchronous = FULL`).
 ///
 /// Every statement goes through GRDB's statement cache, as the Ledger's did before it had two
 /// backends: a batch runs the same few statements hundreds of times, and preparing each anew
@@ -14,7 +14,16 @@ final class SQLiteStore: SQLStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // No memory-mapped file anywhere: WAL's -shm index is a sparse file SQLite maps, and a
+            // write into it on a full disk is a SIGBUS, not an error (issue 17: run and status
+            // crashed on a full ext4; DiskFullTests). A rollback journal, truncated after each
+            // commit, turns a full disk into SQLITE_FULL, which the run reports as 74 and the next
+            // run finishes (README, "When a run fails"). synchronous = FULL keeps every commit
+            // durable; the run commits a batch per transaction, so the journal's extra fsyncs are
+            // per batch, not per file. A store made in WAL mode is converted the first time it is
+            // opened alone.
+            try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemdiemCore
 
 /// What the store file is, looked at without changing it: a workspace whose archive holds files
 /// but whose store is missing, empty or unreadable must be refused, never taken for a new
@@ -26,12 +27,13 @@ extension Ledger {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try queue.read { db in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard check == ["ok"] else { return .unreadable(check.prefix(3).joined(separator: "; ")) }
+                // quick_check's own lines are English and name pages, not what to do.
+                guard check == ["ok"] else { return .unreadable("tệp kho dữ liệu bị hỏng (quick_check: \(check.count) lỗi)") }
                 guard try db.tableExists("arrivals") else { return .healthy(arrivals: 0) }
                 return .healthy(arrivals: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM arrivals") ?? 0)
             }
         } catch {
-            return .unreadable("\(error)")
+            return .unreadable(Ledger.describe(error))
         }
     }
 }
@@ -46,5 +48,27 @@ extension Ledger {
                 UPDATE submissions SET supersession_logged = 1 WHERE superseded_by IS NOT NULL AND supersession_logged = 0
                 """)
         }
+    }
+}
+
+extension Ledger {
+    /// A store failure in the operator's words (SQLite's own are English): what happened, by
+    /// SQLite's primary result code, and the code itself for a report.
+    public static func describe(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return SystemError.text(error) }
+        let words: String
+        switch error.resultCode {
+        case .SQLITE_FULL: words = "ổ đĩa đầy"
+        case .SQLITE_IOERR: words = "lỗi đọc ghi của ổ đĩa"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: words = "tệp kho dữ liệu bị hỏng hoặc không phải kho dữ liệu"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: words = "kho dữ liệu đang bị một tiến trình khác giữ"
+        case .SQLITE_READONLY: words = "kho dữ liệu chỉ cho đọc"
+        case .SQLITE_CANTOPEN: words = "không mở được tệp kho dữ liệu"
+        case .SQLITE_PERM, .SQLITE_AUTH: words = "không có quyền"
+        case .SQLITE_NOMEM: words = "hết bộ nhớ"
+        case .SQLITE_CONSTRAINT: words = "dữ liệu trái ràng buộc của kho (lỗi nội bộ)"
+        default: words = "lỗi kho dữ liệu"
+        }
+        return "\(words) (SQLite \(error.extendedResultCode.rawValue))"
     }
 }

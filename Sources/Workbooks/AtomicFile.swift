@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KiemdiemCore
 
 /// Publishes a file so that readers see either the previous version or the complete new one.
 ///
@@ -71,7 +72,7 @@ enum AtomicFile {
 
     private static func systemError(_ call: String) -> WorkbookError {
         let code = errno
-        let message = String(cString: strerror(code))
+        let message = SystemError.text(code)
         return WorkbookError("\(call): \(message)", function: call, systemErrno: code)
     }
 }

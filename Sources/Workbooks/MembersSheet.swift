@@ -62,15 +62,3 @@ enum MembersSheet {
         try table.end(lastRow: row - 1, filteredThrough: row - 1, frozenColumns: 2)
     }
 }
-
-extension ClassificationStatus {
-    /// How the board reads the status of a level.
-    var vietnamese: String {
-        switch self {
-        case .final: return "Chính thức"
-        case .provisional: return "Tạm thời"
-        case .exempt: return "Không xếp loại"
-        case .unclassified: return "Chưa xếp loại"
-        }
-    }
-}

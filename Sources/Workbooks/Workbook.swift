@@ -129,7 +129,16 @@ final class Workbook {
 /// Turns a libxlsxwriter result into a Swift error carrying the library's own message.
 func check(_ error: lxw_error, _ function: String) throws(WorkbookError) {
     guard error != LXW_NO_ERROR else { return }
-    let message = lxw_strerror(error).map { String(cString: $0) } ?? "unknown libxlsxwriter error"
+    // lxw_strerror speaks English; the operator reads Vietnamese (README, "When a run fails").
+    let message: String
+    switch error {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: message = "hết bộ nhớ"
+    case LXW_ERROR_CREATING_XLSX_FILE: message = "không tạo được tệp .xlsx (quyền ghi, ổ đĩa đầy?)"
+    case LXW_ERROR_CREATING_TMPFILE: message = "không tạo được tệp tạm (thư mục tạm, ổ đĩa đầy?)"
+    case LXW_ERROR_READING_TMPFILE: message = "không đọc lại được tệp tạm"
+    case LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE: message = "không ghi được gói .xlsx (ổ đĩa đầy?)"
+    default: message = "libxlsxwriter báo lỗi số \(error.rawValue)"
+    }
     throw WorkbookError("\(function): \(message)", function: function, libraryCode: Int32(error.rawValue))
 }
 

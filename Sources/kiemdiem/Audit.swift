@@ -8,12 +8,12 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tra cứu nhật ký quyết định (logs/audit.jsonl) qua mọi năm kiểm điểm trong kho dữ liệu.",
         discussion: """
-            Mỗi sự kiện là một quyết định: hợp lệ, bị từ chối, trùng nội dung, bị bản mới thay thế, \\
-            bị hạ mức theo quy định, quyết định trái quy định, không xếp loại, tổ chức được xếp loại \\
-            hoặc xếp loại lại. Các bộ lọc cộng dồn; tên so không phân biệt dấu, hoa thường và khoảng \\
+            Mỗi sự kiện là một quyết định: hợp lệ, bị từ chối, trùng nội dung, bị bản mới thay thế, \
+            bị hạ mức theo quy định, quyết định trái quy định, không xếp loại, tổ chức được xếp loại \
+            hoặc xếp loại lại. Các bộ lọc cộng dồn; tên so không phân biệt dấu, hoa thường và khoảng \
             trắng; chi bộ, đảng bộ so theo khóa chuẩn hóa.
 
-            Cột "Nhiều năm" ghi "Hai năm liền không hoàn thành nhiệm vụ" hoặc "N năm liền hoàn thành \\
+            Cột "Nhiều năm" ghi "Hai năm liền không hoàn thành nhiệm vụ" hoặc "N năm liền hoàn thành \
             xuất sắc nhiệm vụ" theo kết quả các năm trong kho.
 
             Ví dụ:
@@ -22,11 +22,11 @@ struct Audit: ParsableCommand {
               kiemdiem audit --member "Nguyễn Văn An" --format csv > an.csv
               kiemdiem audit --code LEVEL_CAPPED --format xlsx --output ha-muc.xlsx
 
-            Mã thoát: 0 · 64 tham số sai · 74 không đọc được kho dữ liệu · 78 lỗi cấu hình. Nếu \\
+            Mã thoát: 0 · 64 tham số sai · 74 không đọc được kho dữ liệu · 78 lỗi cấu hình. Nếu \
             nhật ký không toàn vẹn, một cảnh báo ra stderr (xem kiemdiem verify-log).
             """)
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
     @Option(help: ArgumentHelp("Họ và tên đảng viên.", valueName: "HỌ TÊN"))

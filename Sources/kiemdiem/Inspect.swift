@@ -9,32 +9,32 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Đọc và kiểm tra từng tệp, không đụng tới thư mục làm việc.",
         discussion: """
-            Reads, checks and classifies each FILE as the nightly run would, without touching any \
-            workspace. With --json, prints one JSON object per file (JSON Lines, schema \
-            kiemdiem.inspect/1) in argument order.
+            Đọc, kiểm tra và xếp loại từng TỆP như lượt chạy đêm sẽ làm, không đụng tới thư mục \
+            làm việc nào. Với --json, in mỗi tệp một đối tượng JSON (JSON Lines, lược đồ \
+            kiemdiem.inspect/1) theo thứ tự tham số.
 
-            Exit status: 0 all accepted · 3 some rejected · 66 a FILE does not exist.
+            Mã thoát: 0 mọi tệp hợp lệ · 3 có tệp bị từ chối · 66 một TỆP không có.
             """)
 
-    @Argument(help: "Các tệp .docx cần đọc (the .docx files).")
+    @Argument(help: ArgumentHelp("Các tệp .docx cần đọc.", valueName: "TỆP"))
     var files: [String]
 
-    @Flag(help: "In JSON theo hợp đồng (one JSON object per file).")
+    @Flag(help: "In JSON theo hợp đồng, mỗi tệp một dòng.")
     var json = false
 
-    @Flag(help: "Kèm nơi đọc được từng trường (where each field was read).")
+    @Flag(help: "Kèm nơi đọc được từng trường.")
     var explain = false
 
-    @Option(help: "Năm của đợt kiểm điểm: tệp của năm khác bị từ chối (YEAR_MISMATCH).")
+    @Option(help: ArgumentHelp("Năm của đợt kiểm điểm: tệp của năm khác bị từ chối (YEAR_MISMATCH).", valueName: "NĂM"))
     var year: Int?
 
-    @Option(help: "Ngôn ngữ thông báo: vi hoặc en (mặc định: của --config, không thì vi).")
+    @Option(help: ArgumentHelp("Ngôn ngữ thông báo: vi hoặc en (mặc định: của --config, không thì vi).", valueName: "vi|en"))
     var language: String?
 
-    @Option(help: "Danh sách đảng viên (CSV hoặc XLSX) để xét miễn, kỷ luật, nghỉ ốm.")
+    @Option(help: ArgumentHelp("Danh sách đảng viên (CSV hoặc XLSX) để xét miễn, kỷ luật, nghỉ ốm.", valueName: "TỆP"))
     var roster: String?
 
-    @Option(name: .shortAndLong, help: "Dùng giới hạn, quy tắc, năm và danh sách của tệp cấu hình này (như lượt chạy đêm).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Dùng giới hạn, quy tắc, năm và danh sách của tệp cấu hình này (như lượt chạy đêm).", valueName: "TỆP"))
     var config: String?
 
     func validate() throws {
@@ -95,7 +95,7 @@ struct Inspect: ParsableCommand {
         }
         if let level = outcome.classification.level {
             let reason = LevelReason.text(outcome.classification.reasons, language).map { " — \($0)" } ?? ""
-            lines.append("  Kết quả: \(level.vietnamese) (\(outcome.classification.status.rawValue))\(reason)")
+            lines.append("  Kết quả: \(level.vietnamese) (\(outcome.classification.status.vietnamese.lowercased()))\(reason)")
         }
         for finding in outcome.findings {
             lines.append("  [\(finding.code.rawValue)] \(finding.message(language))\(finding.evidence.map { ": \($0)" } ?? "")")

@@ -3,6 +3,9 @@ import BatchRun
 import Foundation
 import Logging
 
+/// `--config` of every command that reads pipeline.yml.
+let configHelp = ArgumentHelp("Tệp cấu hình pipeline.yml.", valueName: "TỆP")
+
 /// Loads pipeline.yml or exits 78 with the reason.
 func loadConfig(_ path: String) throws -> PipelineConfig {
     do {
@@ -16,9 +19,16 @@ func loadConfig(_ path: String) throws -> PipelineConfig {
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tình trạng: tệp đang chờ, tệp kẹt trong processing/, lượt chạy gần nhất.",
-        discussion: "Prints what waits in the inbox, what a killed run left in processing/ (the next run finishes it), and the last run's counts.")
+        discussion: """
+            In số tệp đang chờ trong hộp thư đến, số tệp một lượt chạy bị ngắt để lại trong \
+            processing/ (lượt sau làm tiếp), lượt chạy gần nhất: đang chạy, đã xong (mã thoát, số \
+            tệp) hay bị ngắt giữa chừng, và chỗ trống trên ổ đĩa. Chỉ đọc, kể cả khi đang có lượt chạy.
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+            Mã thoát: 0 · 69 mất kho dữ liệu · 74 ổ đĩa gần đầy hoặc lỗi đọc ghi · 78 lỗi cấu hình \
+            (ví dụ hộp thư đến không có).
+            """)
+
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
     func run() throws {
@@ -26,6 +36,9 @@ struct Status: ParsableCommand {
         let status: Operator.Status
         do {
             status = try Operator.status(pipeline)
+        } catch let error as ConfigurationError {
+            writeError("kiemdiem: lỗi cấu hình \(config): \(error)")
+            throw ExitCode(ExitStatus.configuration.rawValue)
         } catch let error as StoreLostError {
             writeError("kiemdiem: \(error)")
             throw ExitCode(ExitStatus.storeLost.rawValue)
@@ -36,12 +49,31 @@ struct Status: ParsableCommand {
         print("Hộp thư đến: \(status.waiting) tệp sẵn sàng, \(status.unsettled) đang tải lên, \(status.foreign) tệp không phải .docx")
         print("Đang xử lý dở (processing/): \(status.processing)")
         print("Tổng số tệp đã nhận: \(status.arrivals)")
+        let holder = status.activeRun.map { $0 > 0 ? "tiến trình \($0)" : "một tiến trình" }
         if let run = status.lastRun {
             let c = run.counts
-            print("Lượt chạy gần nhất #\(run.id): bắt đầu \(run.startedAt), kết thúc \(run.finishedAt ?? "chưa xong (bị ngắt?)"), "
-                  + "mã thoát \(run.exitCode.map(String.init) ?? "-"); nhận \(c.claimed), \(RunResult.acceptedWords(c.accepted, collective: status.lastRunCollective)), từ chối \(c.rejected), trùng \(c.duplicates)")
+            let end: String
+            if let finished = run.finishedAt {
+                end = "kết thúc \(finished), mã thoát \(run.exitCode.map(String.init) ?? "-")"
+            } else if let holder {
+                end = "đang chạy (\(holder) giữ khóa thư mục làm việc)"
+            } else {
+                end = "bị ngắt giữa chừng (kill, mất điện, máy khởi động lại): lượt chạy sau làm tiếp, không mất gì"
+            }
+            print("Lượt chạy gần nhất #\(run.id): bắt đầu \(run.startedAt), \(end); "
+                  + "nhận \(c.claimed), \(RunResult.acceptedWords(c.accepted, collective: status.lastRunCollective)), từ chối \(c.rejected), trùng \(c.duplicates)")
+            if run.finishedAt != nil, let holder { print("Đang chạy: \(holder) giữ khóa thư mục làm việc") }
         } else {
             print("Chưa có lượt chạy nào.")
+            if let holder { print("Đang chạy: \(holder) giữ khóa thư mục làm việc") }
+        }
+        if let free = status.freeBytes {
+            print("Chỗ trống trên ổ của thư mục làm việc: \(free / 1024) KiB")
+        }
+        if status.diskFull {
+            writeError("kiemdiem: ổ đĩa của thư mục làm việc \(pipeline.workspace) gần đầy (còn \((status.freeBytes ?? 0) / 1024) KiB): "
+                       + "lượt chạy sẽ thoát 74; giải phóng chỗ rồi chạy lại kiemdiem run, không mất tệp nào")
+            throw ExitCode(ExitStatus.ioError.rawValue)
         }
     }
 }
@@ -49,9 +81,12 @@ struct Status: ParsableCommand {
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lập lại sổ tổng hợp từ kho dữ liệu, không nhận tệp mới.",
-        discussion: "Rebuilds the year's workbook from the store and publishes it atomically. Exit 0, 74 on I/O error, 75 if a run holds the lock.")
+        discussion: """
+            Lập lại sổ tổng hợp của năm từ kho dữ liệu và thay sổ cũ trong một bước. Mã thoát: 0 · \
+            74 lỗi đọc ghi · 75 một lượt chạy đang giữ khóa · 78 lỗi cấu hình.
+            """)
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
     func run() throws {
@@ -81,7 +116,7 @@ struct VerifyLog: ParsableCommand {
             thay đổi (in dòng đầu tiên khác) · 78 lỗi cấu hình.
             """)
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
     @Option(help: ArgumentHelp("Mốc đã ghi lại trước đó: số dòng và mã ngắn của dòng đó (ví dụ 56:1a2b3c4d5e6f).",
@@ -171,7 +206,7 @@ struct Recover: ParsableCommand {
             Mã thoát: 0 đã dựng lại · 74 lỗi đọc ghi · 75 một lượt chạy khác đang giữ khóa · 78 lỗi cấu hình.
             """)
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình.")
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
     func run() throws {

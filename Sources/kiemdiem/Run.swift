@@ -7,42 +7,40 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lượt chạy hằng đêm: nhận các tệp đã tải xong trong hộp thư đến, xử lý và lập sổ tổng hợp.",
         discussion: """
-            Takes every settled .docx from the inbox named in pipeline.yml, reads, checks and \
-            classifies it, records it in the workspace store, moves it to archive/ (accepted) or \
-            rejected/ (refused, with its reasons in logs/rejections.jsonl), and rebuilds the year's \
-            workbook from the store. Ends with one summary line on stderr; a progress bar is drawn \
-            only when stderr is a terminal, and --verbose adds one plain line per file.
+            Nhận mọi tệp .docx đã tải lên xong trong hộp thư đến khai ở pipeline.yml, đọc, kiểm \
+            tra và xếp loại từng tệp, ghi vào kho dữ liệu của thư mục làm việc, chuyển tệp vào \
+            archive/ (hợp lệ) hoặc rejected/ (bị từ chối, lý do ghi ở logs/rejections.jsonl), rồi \
+            lập lại sổ tổng hợp của năm từ kho dữ liệu. Kết thúc bằng một dòng tóm tắt ra stderr; \
+            thanh tiến độ chỉ hiện khi stderr là màn hình, --verbose thêm một dòng cho mỗi tệp.
 
-            Exit status: 0 every form accepted · 3 finished, some forms rejected · 75 another run \
-            holds the lock · 78 configuration error · 74 I/O error on the workspace (nothing lost; \
-            the next run finishes the work) · 70 internal error.
+            Mã thoát: 0 mọi tệp hợp lệ · 3 xong, có tệp bị từ chối · 69 mất kho dữ liệu (chạy \
+            kiemdiem recover) · 74 lỗi đọc ghi ở thư mục làm việc, ví dụ ổ đĩa đầy (không mất gì; \
+            lượt sau làm tiếp) · 75 một lượt chạy khác đang giữ khóa · 78 lỗi cấu hình · 70 lỗi nội bộ.
             """)
 
-    @Option(name: .shortAndLong, help: "Tệp cấu hình (the pipeline configuration).")
+    @Option(name: .shortAndLong, help: configHelp)
     var config: String = "pipeline.yml"
 
-    @Flag(name: .shortAndLong, help: "In từng tệp ra stderr (log every file to stderr).")
+    @Flag(name: .shortAndLong, help: "In ra stderr một dòng cho mỗi tệp.")
     var verbose = false
 
-    @Flag(help: "Chỉ đọc và báo kết quả từng tệp, không nhận, không ghi gì (touch nothing).")
+    @Flag(help: "Chỉ đọc hộp thư đến và báo đêm nay sẽ quyết định gì với từng tệp; không chuyển, không ghi gì.")
     var dryRun = false
 
     func run() throws {
         // A bar only where a person watches: under cron or systemd stderr is a file or the
         // journal, where carriage returns and escape codes would be noise.
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
-        if let bar {
-            let level: Logger.Level = verbose ? .info : .warning
-            LoggingSystem.bootstrap { label in BarAwareLogHandler(label: label, level: level, bar: bar) }
-        } else {
-            bootstrapLogging(verbose: verbose)
-        }
+        bootstrapLogging(verbose: verbose, bar: bar)
         let pipeline = try loadConfig(config)
         if dryRun {
             var anyRejected = false
             let outcomes: [(file: String, outcome: FormOutcome?)]
             do {
                 outcomes = try Operator.dryRun(pipeline)
+            } catch let error as ConfigurationError {
+                writeError("kiemdiem: lỗi cấu hình \(config): \(error)")
+                throw ExitCode(ExitStatus.configuration.rawValue)
             } catch {
                 writeError("kiemdiem: \(error)")
                 throw ExitCode(ExitStatus.ioError.rawValue)
@@ -65,7 +63,9 @@ struct Run: ParsableCommand {
         if let workbook = result.workbook { line += " · sổ tổng hợp: \(workbook)" }
         if let head = result.logHead { line += " · nhật ký: \(head)" }
         if let head = result.auditHead { line += " · quyết định: \(head)" }
-        if let message = result.message { line += " · \(message)" }
+        if let message = result.message {
+            line += result.status == .configuration ? " · lỗi cấu hình \(config): \(message)" : " · \(message)"
+        }
         writeError(line)
         if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }
     }
@@ -126,31 +126,5 @@ final class ProgressBar: @unchecked Sendable {
     private static func columns() -> Int {
         var size = winsize()
         return ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-    }
-}
-
-/// The plain log lines of `--verbose` (and warnings), routed through the bar on a terminal.
-struct BarAwareLogHandler: LogHandler {
-    let label: String
-    let bar: ProgressBar
-    var logLevel: Logger.Level
-    var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
-
-    init(label: String, level: Logger.Level, bar: ProgressBar) {
-        self.label = label
-        self.logLevel = level
-        self.bar = bar
-    }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        bar.log("\(event.level) \(label): \(event.message)\(details.isEmpty ? "" : " [\(details)]")")
     }
 }

@@ -170,9 +170,13 @@ import Testing
         defer { box.remove() }
         let first = try box.kiemdiem(["run", "--verbose"])
         #expect(first.status == 0, "\(first.stderr)")
-        let lines = first.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        let raw = first.stderr.split(separator: "\n")
+        let lines = stderrLines(first.stderr)
         #expect(!lines.contains { $0.hasPrefix("kiemdiem: nhận 99") }, "\(first.stderr)")
         #expect(!lines.contains { $0.hasPrefix("forged") }, "\(first.stderr)")
+        // One event, one line: every line is one of ours, dated, from "kiemdiem:".
+        #expect(raw.allSatisfy { unstamped($0)?.hasPrefix("kiemdiem: ") == true }, "\(first.stderr)")
+        #expect(lines.filter { $0.hasPrefix("kiemdiem: nhận") }.count == 1)
         #expect(first.stderr.contains("a\\x0Akiemdiem: nhận 99 · hợp lệ 99\\x0D.docx"), "\(first.stderr)")
         #expect(!first.stderr.contains("\r"))
         let arrival = try #require(try box.ledger().arrivals().first)

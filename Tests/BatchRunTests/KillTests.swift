@@ -25,7 +25,10 @@ import Testing
     /// - the empty file stays empty: byte-identical copies, one submission, many arrivals;
     /// - the last ten inputs are byte-identical copies of the first ten, so the same-bytes path
     ///   of accepted forms runs under kills too.
-    static func makeInputs(_ inbox: URL) throws {
+    static func makeInputs(_ inbox: URL) throws { try makeInputs(inbox, count: inputs) }
+
+    /// `count` distinct inputs made the same way (the last ten copies of the first ten).
+    static func makeInputs(_ inbox: URL, count: Int) throws {
         let script = """
             import os, sys, zipfile
             src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -52,7 +55,7 @@ import Testing
                 made.append(name)
             """
         let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                    ["python3", "-c", script, fixtures.appendingPathComponent("inbox").path, inbox.path, String(inputs)])
+                                    ["python3", "-c", script, fixtures.appendingPathComponent("inbox").path, inbox.path, String(count)])
         try #require(result.status == 0, "\(result.stderr)")
     }
 

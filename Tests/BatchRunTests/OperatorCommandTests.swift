@@ -29,8 +29,9 @@ import Testing
         let result = try box.kiemdiem(["run"])
         #expect(result.status == 3)
         #expect(result.stdout.isEmpty)
-        let lines = result.stderr.split(separator: "\n")
+        let lines = stderrLines(result.stderr)
         #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").allSatisfy { unstamped($0) != nil }, "cron.log lines carry the date and time")
         #expect(lines.first?.hasPrefix(Self.summaryPrefix) == true, "\(result.stderr)")
         #expect(lines.first?.contains("sổ tổng hợp: \(box.workbook.path)") == true)
         #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"), "no bar in a file or pipe")
@@ -41,12 +42,12 @@ import Testing
         defer { box.remove() }
         let result = try box.kiemdiem(["run"], ["--verbose"])
         #expect(result.status == 3)
-        let lines = result.stderr.split(separator: "\n")
+        let lines = stderrLines(result.stderr)
         #expect(lines.count >= Self.sampleCount + 1)
         #expect(lines.last?.hasPrefix(Self.summaryPrefix) == true)
         #expect(lines.filter { $0.hasPrefix("kiemdiem: nhận") }.count == 1)
         for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("inbox").path) {
-            #expect(lines.contains { $0.contains("file=\(name)") }, "\(name)")
+            #expect(lines.contains { $0.contains("tệp=\(name)") }, "\(name)")
         }
         #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"))
     }
@@ -116,7 +117,7 @@ import Testing
             #expect(try box.ledger().arrivals().isEmpty)
             let status = try box.kiemdiem(["status"])
             #expect(status.stdout.contains("Đang xử lý dở (processing/): \(box.processingFiles.count)"))
-            #expect(status.stdout.contains("chưa xong"), "the failed run is shown as unfinished")
+            #expect(status.stdout.contains("mã thoát 74"), "the failed run is shown with its status: \(status.stdout)")
         } else {
             // The workspace could not even be prepared: nothing was claimed.
             #expect(box.inboxFiles.count == Self.sampleCount)

@@ -14,8 +14,9 @@ struct BinaryBox {
     let workbook: URL
 
     /// Files are given an old modification time so the default `settle_seconds` takes them.
-    init(_ name: String, perCell: Bool = false, populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
-        root = try temporaryDirectory(name)
+    init(_ name: String, perCell: Bool = false, at folder: URL? = nil,
+         populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
+        root = try folder ?? temporaryDirectory(name)
         inbox = root.appendingPathComponent("inbox")
         workspace = root.appendingPathComponent("workspace")
         config = root.appendingPathComponent("pipeline.yml")
@@ -93,6 +94,20 @@ struct BinaryBox {
     }
 
     func ledger() throws -> Ledger { try Ledger(path: workspace.appendingPathComponent("kiemdiem.sqlite").path) }
+}
+
+/// A stderr line without the date and time every line carries under cron and systemd
+/// ("2026-12-03 01:30:05 kiemdiem: …" → "kiemdiem: …"); `nil` for a line without them.
+func unstamped(_ line: Substring) -> Substring? {
+    let stamp = #/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} /#
+    guard let match = line.prefixMatch(of: stamp) else { return nil }
+    return line[match.range.upperBound...]
+}
+
+/// stderr's lines, each without its date and time (a line without them is kept whole, so a
+/// test that looks for it fails visibly).
+func stderrLines(_ text: String) -> [Substring] {
+    text.split(separator: "\n").map { unstamped($0) ?? $0 }
 }
 
 func sha256(of url: URL) -> String {

@@ -1,0 +1,117 @@
+/// The help screens' texts in English (`--help --language en`); the Vietnamese ones are the
+/// commands' own declarations. Keyed by command name, and by "command.option".
+enum EnglishHelp {
+    static let abstracts: [String: String] = [
+        "kiemdiem": "Reads, checks and classifies Party members' review forms (.docx) and writes the Excel workbook.",
+        "run": "The nightly batch: takes the settled uploads of the inbox, files them and rebuilds the workbook.",
+        "inspect": "Reads and checks each file, touching no workspace.",
+        "status": "What waits in the inbox, what a killed run left in processing/, the last run.",
+        "report": "Rebuilds the workbook from the store, taking no new file.",
+        "verify-log": "Checks the logs against the anchors in the store: no line removed, edited, reordered or spliced in.",
+        "init-key": "Makes a secret key file (default: the logs' HMAC key, audit.key_file).",
+        "recover": "Rebuilds the store from archive/, rejected/ and the logs when it is lost, empty or damaged.",
+        "audit": "Queries the decision log (logs/audit.jsonl) across every review year in the store.",
+    ]
+
+    static let discussions: [String: String] = [
+        "kiemdiem": """
+            Reads Party members' year-end self-review forms (.docx), checks them against the rules \
+            of the review year, classifies each member and writes the board's consolidated workbook.
+
+            Nightly:        kiemdiem run --config pipeline.yml
+            One file:       kiemdiem inspect --json form.docx
+            """,
+        "run": """
+            Takes every settled .docx from the inbox named in pipeline.yml, reads, checks and \
+            classifies it, records it in the workspace store, moves it to archive/ (accepted) or \
+            rejected/ (refused, with its reasons in logs/rejections.jsonl), and rebuilds the year's \
+            workbook from the store. Ends with one summary line on stderr; a progress bar is drawn \
+            only when stderr is a terminal, and --verbose adds one line per file.
+
+            Exit status: 0 every form accepted · 3 finished, some forms rejected · 69 store lost \
+            (run kiemdiem recover) · 74 I/O error on the workspace, e.g. disk full (nothing lost; \
+            the next run finishes the work) · 75 another run holds the lock · 78 configuration \
+            error · 70 internal error.
+            """,
+        "inspect": """
+            Reads, checks and classifies each FILE as the nightly run would, without touching any \
+            workspace. With --json, prints one JSON object per file (JSON Lines, schema \
+            kiemdiem.inspect/1) in argument order.
+
+            Exit status: 0 all accepted · 3 some rejected · 66 a FILE does not exist.
+            """,
+        "status": """
+            Prints what waits in the inbox, what a killed run left in processing/ (the next run \
+            finishes it), whether the last run is running, finished (exit status, counts) or was \
+            killed, and the free space on the workspace's disk. Reads only, also during a run.
+
+            Exit status: 0 · 69 store lost · 74 disk nearly full or I/O error · 78 configuration \
+            error (e.g. the inbox does not exist).
+            """,
+        "report": "Rebuilds the year's workbook from the store and publishes it atomically. Exit status: 0 · 74 I/O error · 75 a run holds the lock · 78 configuration error.",
+        "verify-log": """
+            Each line of the logs carries the SHA-256 of the line before it (prev_sha256) and, with \
+            audit.key_file, its HMAC-SHA-256 (prev_hmac). The store keeps every line's hash and, \
+            per append, the count and head. verify-log compares the file with the store and the \
+            store with the file, and names the first line that differs. Note the head printed on \
+            the summary line and check it later with --anchor LINES:HASH.
+
+            Run it while no run is active. Exit status: 0 whole · 65 changed (first differing line) \
+            · 78 configuration error.
+            """,
+        "init-key": """
+            Writes 32 random bytes (64 hex digits) to FILE with mode 600, never over an existing \
+            file. Keep it outside the workspace and name it in pipeline.yml as audit.key_file. \
+            Exit status: 0 made · 73 not made (file exists, folder not writable).
+            """,
+        "recover": """
+            For exit status 69: the store kiemdiem.sqlite is missing, empty or damaged while \
+            archive/ holds files. The damaged store is kept beside it; every file in archive/ and \
+            rejected/ is read again in the order it was filed, the decisions re-derived, the log \
+            checked, and the workbook rebuilt. No file is moved.
+
+            Exit status: 0 rebuilt · 74 I/O error · 75 a run holds the lock · 78 configuration error.
+            """,
+        "audit": """
+            Each event is one decision: accepted, rejected, same bytes again, superseded, level \
+            capped, rule conflict, exempt, organisation classified or re-classified. Filters add \
+            up; names match without accents, case or extra spaces.
+
+            Exit status: 0 · 64 bad arguments · 74 store unreadable · 78 configuration error.
+            """,
+    ]
+
+    static let options: [String: String] = [
+        "run.config": "The pipeline.yml configuration file.",
+        "run.verbose": "One line per file on stderr.",
+        "run.dry-run": "Only read the inbox and say what tonight would decide for each file; move and write nothing.",
+        "inspect.TỆP": "The .docx files to read.",
+        "inspect.json": "Print the contract's JSON, one line per file.",
+        "inspect.explain": "Add where each field was read.",
+        "inspect.year": "The review year: forms of another year are refused (YEAR_MISMATCH).",
+        "inspect.language": "Language of messages: vi or en (default: that of --config, else vi).",
+        "inspect.roster": "The roster (CSV or XLSX): exemptions, discipline, sick leave.",
+        "inspect.config": "Use the limits, rules, year and roster of this configuration (as the nightly run).",
+        "status.config": "The pipeline.yml configuration file.",
+        "report.config": "The pipeline.yml configuration file.",
+        "verify-log.config": "The pipeline.yml configuration file.",
+        "verify-log.anchor": "A head noted earlier: the line count and the short hash of that line (e.g. 56:1a2b3c4d5e6f).",
+        "init-key.kind": "The kind of key.",
+        "init-key.TỆP": "The path of the key file to make.",
+        "recover.config": "The pipeline.yml configuration file.",
+        "audit.config": "The pipeline.yml configuration file.",
+        "audit.member": "The member's full name.",
+        "audit.born": "Date of birth (YYYY-MM-DD or dd/mm/yyyy).",
+        "audit.chi-bo": "The chi bộ (party cell).",
+        "audit.dang-bo": "The đảng bộ (party committee).",
+        "audit.year": "A review year, or a range (2019-2021).",
+        "audit.code": "A finding code (e.g. LEVEL_CAPPED).",
+        "audit.verdict": "accepted or rejected.",
+        "audit.event": "An event name (docs/contract.md §4.2).",
+        "audit.from": "From this recording date (YYYY-MM-DD), inclusive.",
+        "audit.to": "Up to this recording date (YYYY-MM-DD), inclusive.",
+        "audit.format": "table (default), jsonl, csv or xlsx.",
+        "audit.output": "The .xlsx file to write (required with --format xlsx).",
+        "audit.explain": "For each finding: evidence, place in the document, regulation and article.",
+    ]
+}
