@@ -111,7 +111,7 @@ extension Operator {
                                                             anchors: [], key: auditKey) {
                 logger.warning("nhật ký từ chối không toàn vẹn, vẫn neo lại như hiện có; kiemdiem verify-log sẽ báo: \(broken)")
             }
-            let files = StoreGuard.filedFiles(workspace)
+            let files = arrivalOrder(StoreGuard.filedFiles(workspace), auditLog: workspace.auditLog)
             let reader = ReadAhead(files.map { RunSession.Claim(name: $0) }, in: workspace.root.path, workers: max(1, config.workers),
                                    window: 64, pipeline: session.pipeline)
             reader.close()
@@ -182,6 +182,25 @@ extension Operator {
         }
         Workspace.syncDirectory(workspace.root)
         return kept
+    }
+
+    /// The filed files in the order they arrived. The audit log holds every arrival under its
+    /// number in the lost store (`event_id` "a<id>", with `stored_as`): that order is the
+    /// nights' own, whatever the clock did between them (a clock set back makes the ctimes lie).
+    /// Files the log lacks (filed by a run killed before it logged them) come after, in the
+    /// order `filedFiles` found (ctime, then name).
+    static func arrivalOrder(_ files: [String], auditLog: URL) -> [String] {
+        guard let data = FileManager.default.contents(atPath: auditLog.path) else { return files }
+        var number: [String: Int] = [:]
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
+                  let id = object["event_id"] as? String, id.hasPrefix("a"), let arrival = Int(id.dropFirst()),
+                  let stored = object["stored_as"] as? String, number[stored] == nil else { continue }
+            number[stored] = arrival
+        }
+        return files.enumerated().sorted { a, b in
+            (number[a.element] ?? .max, a.offset) < (number[b.element] ?? .max, b.offset)
+        }.map(\.element)
     }
 
     /// Every complete line of a log file (an unfinished last line is not one).

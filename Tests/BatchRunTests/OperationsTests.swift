@@ -115,8 +115,9 @@ import Testing
 
     // MARK: - A run in progress
 
-    /// Starts `kiemdiem run` over the box and stops it (SIGSTOP) once it holds the lock and no
-    /// SQLite lock of the store is held (so a reader is not kept waiting by the stopped run).
+    /// Starts `kiemdiem run` over the box and stops it (SIGSTOP) once it holds the lock, has
+    /// recorded its start, and holds no SQLite lock of the store (so a reader is not kept
+    /// waiting by the stopped run).
     static func pausedRun(_ box: BinaryBox) throws -> Process {
         let process = Process()
         process.executableURL = kiemdiemBinary
@@ -129,7 +130,8 @@ import Testing
         for _ in 0..<400 where process.isRunning {
             kill(process.processIdentifier, SIGSTOP)
             let probe = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
-                "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0.2); c.execute('SELECT count(*) FROM runs').fetchall()",
+                "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0.2); "
+                    + "sys.exit(0 if c.execute('SELECT count(*) FROM runs').fetchone()[0] > 0 else 1)",
                 store,
             ])
             if probe.status == 0 { return process }

@@ -98,4 +98,41 @@ import Testing
         #expect(try box.kiemdiem(["status"]).status == 0)
         #expect(try box.kiemdiem(["run"]).status == 3)
     }
+
+    /// Two nights, the later form of a member winning; then the earlier file's ctime made the
+    /// newest (as a clock set back, or any rename, leaves it) and the store lost: `recover`
+    /// takes the order from the audit log's arrival numbers, so the same form still wins.
+    @Test func aRecoveryKeepsTheArrivalOrderWhateverTheFileTimesSay() throws {
+        let box = try BinaryBox("recover-order") { inbox in
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox/nguyen-van-an.docx"),
+                                             to: inbox.appendingPathComponent("nguyen-van-an.docx"))
+        }
+        defer { box.remove() }
+        #expect(try box.kiemdiem(["run"]).status == 0)
+        let again = box.inbox.appendingPathComponent("an-gui-lai.docx")
+        let zip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
+            "python3", "-c", "import shutil, sys, zipfile; shutil.copy(sys.argv[1], sys.argv[2]); "
+                + "zipfile.ZipFile(sys.argv[2], 'a').writestr('customXml/kd.xml', '<kd/>')",
+            fixtures.appendingPathComponent("inbox/nguyen-van-an.docx").path, again.path,
+        ])
+        try #require(zip.status == 0, "\(zip.stderr)")
+        IntakeTests.old(again.path)
+        #expect(try box.kiemdiem(["run"]).status == 0)
+        let originals = multiset(box.everyInput)
+        func winner() throws -> String? {
+            try box.ledger().submissions(year: 2020).first { $0.supersededBy == nil }?.originalName
+        }
+        #expect(try winner() == "an-gui-lai.docx")
+        let first = try #require(box.archivedFiles.keys.first { $0.hasSuffix("/nguyen-van-an.docx") })
+        let path = box.workspace.appendingPathComponent(first).path
+        sleep(1)
+        try #require(rename(path, path + ".tam") == 0 && rename(path + ".tam", path) == 0)
+        try FileManager.default.removeItem(at: box.workspace.appendingPathComponent("kiemdiem.sqlite"))
+        let recovered = try box.kiemdiem(["recover"])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(try winner() == "an-gui-lai.docx", "the later arrival wins, as the nights decided")
+        #expect(multiset(box.everyInput) == originals)
+        let next = try box.kiemdiem(["run"])
+        #expect(next.status == 0 && next.stderr.contains("nhận 0 · "), "\(next.stderr)")
+    }
 }
