@@ -104,7 +104,18 @@ public struct PipelineConfig: Sendable {
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError("pipeline.yml không đúng cú pháp YAML: \(error)")
+            // libyaml's own words are English: say where, in ours.
+            var place = ""
+            if let error = error as? YamlError {
+                switch error {
+                case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                    place = " ở dòng \(mark.line), cột \(mark.column)"
+                case .duplicatedKeysInMapping(let duplicates, _):
+                    place = ": khóa lặp lại \(duplicates.joined(separator: ", "))"
+                default: break
+                }
+            }
+            throw ConfigurationError("pipeline.yml không đúng cú pháp YAML\(place) (thụt lề bằng dấu cách, mỗi dòng \"khóa: giá trị\")")
         }
         try rejectUnknownKeys(root)
         let reader = Keys(root, path: "")

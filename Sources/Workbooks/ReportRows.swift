@@ -26,6 +26,6 @@ func streamRows(of sheet: String, _ body: () throws -> Void) throws(WorkbookErro
     } catch let error as WorkbookError {
         throw error
     } catch {
-        throw WorkbookError("\(sheet): could not read the rows: \(error)", function: nil)
+        throw WorkbookError("\(sheet): không đọc được các dòng từ kho dữ liệu: \(error)", function: nil)
     }
 }

@@ -122,6 +122,10 @@ import Testing
         record("inspect, missing file", try runProcess(kiemdiemBinary, ["inspect", missing + ".docx"]))
         record("audit, unwritable output", try box.kiemdiem(["audit"], ["--format", "xlsx", "--output", missing + "/x/y.xlsx"]))
         record("init-key, missing folder", try runProcess(kiemdiemBinary, ["init-key", missing + "/a/b.key"]))
+        let broken = box.root.appendingPathComponent("hong.yml")
+        try "inbox: [\nworkspace: w\n".write(to: broken, atomically: true, encoding: .utf8)
+        record("run, broken YAML", try runProcess(kiemdiemBinary, ["run", "--config", broken.path]))
+        record("run, no config", try runProcess(kiemdiemBinary, ["run", "--config", missing + ".yml"]))
         // The store lost under a filed archive (69).
         try FileManager.default.removeItem(at: box.workspace.appendingPathComponent("kiemdiem.sqlite"))
         record("run, store lost", try box.kiemdiem(["run"]))
