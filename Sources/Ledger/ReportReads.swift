@@ -270,12 +270,14 @@ extension Ledger {
 
     /// The accepted collective reports among the files a run filed (duplicates included, as the
     /// run counts them): the run's `hợp lệ` said apart, members and collective reports.
+    /// Those of the killed runs it counted (`counted_in`) too: its summary counts their files.
     public func acceptedCollectiveArrivals(runID: Int64) throws -> Int {
         try reading { db in
             try db.column("""
                 SELECT COUNT(*) FROM arrivals a JOIN submissions s ON s.id = a.submission_id
-                WHERE a.run_id = ? AND s.verdict = 'accepted' AND s.kind = 'collective'
-                """, [runID], as: Int.self).first ?? 0
+                WHERE (a.run_id = ? OR a.run_id IN (SELECT id FROM runs WHERE counted_in = ?))
+                  AND s.verdict = 'accepted' AND s.kind = 'collective'
+                """, [runID, runID], as: Int.self).first ?? 0
         }
     }
 }

@@ -78,7 +78,7 @@ final class SampleNight: @unchecked Sendable {
 
         let run = try runProcess(kiemdiemBinary, ["run", "--config", file.path])
         try #require([0, 3].contains(run.status), "\(run.stderr)")
-        summaryLine = try #require(run.stderr.split(separator: "\n").last { $0.hasPrefix("kiemdiem: nhận") }).description
+        summaryLine = try #require(stderrLines(run.stderr).last { $0.hasPrefix("kiemdiem: nhận") }).description
         let status = try runProcess(kiemdiemBinary, ["status", "--config", file.path])
         try #require(status.status == 0, "\(status.stderr)")
         self.status = status.stdout
