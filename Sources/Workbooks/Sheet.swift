@@ -272,6 +272,12 @@ final class Sheet {
         return (leftEnd, leftEnd + 1)
     }
 
+    /// Starts a new printed page at `row`.
+    func pageBreak(before row: Int) throws(WorkbookError) {
+        var breaks: [lxw_row_t] = [lxw_row_t(row), 0]
+        try check(worksheet_set_h_pagebreaks(handle, &breaks), "worksheet_set_h_pagebreaks")
+    }
+
     /// Prints only the cells `0…lastRow` × `0…lastColumn` (a chart below the table is inside).
     func printArea(lastRow: Int, lastColumn: Int) throws(WorkbookError) {
         try check(worksheet_print_area(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "worksheet_print_area")

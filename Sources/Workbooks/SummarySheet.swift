@@ -63,7 +63,8 @@ enum SummarySheet {
             row += 1
         }
         let lastCellRow = row - 1
-        if showCommittee {
+        // A chi bộ's own workbook has one cell: its subtotals would only repeat it.
+        if showCommittee, report.restrictedToCell == nil {
             // One subtotal per đảng bộ, in the order the cells list them; then one per organisation
             // above them, when the organisations of the year place the committees under one.
             func subtotals(_ name: (CellSummary) -> String?, unnamed: String?) throws(WorkbookError) {
@@ -121,6 +122,8 @@ enum SummarySheet {
         let chartRow = last + 2
         let xScale = sheet.pixelWidth(through: table.lastColumn) / Chart.defaultWidth * 0.98
         try sheet.insert(chart, row: chartRow, column: 0, xScale: xScale, yScale: 1.4)
+        // On a page of its own, after the signatures, rather than cut across two.
+        try sheet.pageBreak(before: chartRow)
         let chartRows = Int((Chart.defaultHeight * 1.4 / 20).rounded(.up)) + 1
         try sheet.printArea(lastRow: chartRow + chartRows, lastColumn: table.lastColumn)
     }
