@@ -50,6 +50,37 @@ import Testing
         #expect(shortened.originalName.contains("~"), "shortened with a hash: \(shortened.originalName)")
     }
 
+    /// An upload the batch user cannot read (mode 000, uploaded by another account): claimed,
+    /// refused as FILE_UNREADABLE with its bytes kept in rejected/, and the night goes on. Run as
+    /// `nobody` (root reads everything); skipped where that cannot be done.
+    @Test func anUploadTheBatchUserCannotReadIsRefusedAndTheNightGoesOn() throws {
+        let box = try BinaryBox("unreadable")
+        defer { box.remove() }
+        let asNobody = { (command: [String]) throws -> ProcessResult in
+            try runProcess(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                           ["--reuid=65534", "--regid=65534", "--clear-groups", kiemdiemBinary.path] + command + ["--config", box.config.path])
+        }
+        guard getuid() == 0, (try? runProcess(URL(fileURLWithPath: "/bin/chown"), ["-R", "65534:65534", box.root.path]))?.status == 0,
+              let probe = try? asNobody(["status"]), probe.status == 0 else {
+            print("⚠︎ bỏ qua: không chạy được kiemdiem dưới tài khoản nobody (cần root, setpriv, và quyền chạy tệp \(kiemdiemBinary.path))")
+            return
+        }
+        let locked = box.inbox.appendingPathComponent("nguyen-van-an.docx")
+        try #require(chmod(locked.path, 0) == 0)
+        let lockedSHA = sha256(of: locked)
+        let originals = multiset(Array(box.inboxFiles.values))
+        let first = try asNobody(["run"])
+        #expect(first.status == 3, "\(first.stderr)")
+        #expect(first.stderr.contains("nhận \(OperatorCommandTests.sampleCount) · "), "every file claimed: \(first.stderr)")
+        let refused = try #require(try box.ledger().submissions(year: 2020).first { $0.originalName == "nguyen-van-an.docx" })
+        #expect(refused.findings.map(\.code) == [.fileUnreadable])
+        #expect(box.rejectedFiles[refused.storedPath] == lockedSHA, "kept as it came, in rejected/")
+        #expect(multiset(box.everyInput) == originals)
+        let second = try asNobody(["run"])
+        #expect(second.status == 0 && second.stderr.contains("nhận 0 · "), "\(second.stderr)")
+        #expect(box.inboxFiles.isEmpty && box.processingFiles.isEmpty)
+    }
+
     /// A link, a FIFO or a device put in place of a claimed file (as an attacker racing the claim
     /// would leave it in processing/) is refused, never followed or waited on.
     @Test(arguments: ["link-to-form", "link-to-fifo", "link-to-zero", "fifo"])
