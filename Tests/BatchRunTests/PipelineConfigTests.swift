@@ -21,6 +21,10 @@ import Testing
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\naudit:\n  key: k\n", "audit.key"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  signers:\n    signer: A\n", "report.signers.signer"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  organisation:\n    unit: A\n", "report.organisation.unit"),
+        // Unknown keys are named before missing ones: the misspelling is what to fix.
+        ("inbox: i\nyear: 2020\nreport:\n  workbok: x.xlsx\n", "khóa không biết: report.workbok"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\ninbx: j\n", "khóa không biết: inbx"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  language: [\n", "YAML ở dòng"),
     ])
     func badConfigurationsNameTheKey(text: String, mentions: String) {
         #expect {
