@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "ReviewRules", dependencies: ["KiemdiemCore"]),
         // Stage 5: report workbooks (libxlsxwriter).
         .target(name: "Workbooks", dependencies: ["KiemdiemCore", "CXlsxWriter"]),
+        // The result package a board sends to the level above: its parts, signed (Ed25519 in OOXMLPackage).
+        .target(name: "ResultPackages", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
         // The store: every submission, verdict, finding and level, per year (GRDB over SQLite).
         .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", .product(name: "GRDB", package: "GRDB.swift")]),
         // The nightly run and `inspect`: configuration, intake, lock, log, publishing.
         .target(name: "BatchRun", dependencies: [
-            "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger",
+            "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger", "ResultPackages",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "ReviewFormsTests", dependencies: ["ReviewForms", "WordDocument", "OOXMLPackage"]),
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),
+        .testTarget(name: "ResultPackagesTests", dependencies: ["ResultPackages", "OOXMLPackage"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ReviewRules"]),
         .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py", "read_pdf.py"]),

@@ -29,12 +29,21 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case fileUnreadable = "FILE_UNREADABLE"
     /// A roster row with a cell that could not be read: the row is kept and counted, the cell not.
     case rosterRowUnreadable = "ROSTER_ROW_UNREADABLE"
+    // Result packages a board sends to the level above (`kiemdiem rollup`, docs/contract.md §6).
+    case packageMalformed = "PACKAGE_MALFORMED"
+    case packageUnsigned = "PACKAGE_UNSIGNED"
+    case packageTampered = "PACKAGE_TAMPERED"
+    case packageUnknownKey = "PACKAGE_UNKNOWN_KEY"
+    case packageBoardMismatch = "PACKAGE_BOARD_MISMATCH"
+    case packageYearMismatch = "PACKAGE_YEAR_MISMATCH"
+    case packageSuperseded = "PACKAGE_SUPERSEDED"
 
     /// The severity the contract gives the code.
     public var severity: Severity {
         switch self {
         case .duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
-             .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule, .rosterRowUnreadable:
+             .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule, .rosterRowUnreadable,
+             .packageSuperseded:
             return .warning
         default:
             return .error
@@ -82,6 +91,13 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .decisionConflictsWithRule: return "Quyết định của cấp có thẩm quyền khác với quy định; giữ nguyên quyết định, đề nghị cấp ủy xem xét lại"
         case .fileUnreadable: return "Không đọc được tệp (không có quyền đọc, không phải tệp thường hoặc là liên kết); cần nộp lại tệp .docx"
         case .rosterRowUnreadable: return "Dòng của danh sách đảng viên có ô không đọc được; đảng viên vẫn được tính, cần sửa ô đó trong danh sách"
+        case .packageMalformed: return "Gói kết quả không đúng định dạng (hỏng, tải lên chưa xong hoặc không phải gói của kiemdiem export); đề nghị đảng ủy cấp dưới xuất lại và gửi lại"
+        case .packageUnsigned: return "Gói kết quả không có chữ ký số; đề nghị đảng ủy cấp dưới xuất lại bằng kiemdiem export với khóa ký (export.key_file) và gửi lại"
+        case .packageTampered: return "Gói kết quả đã bị thay đổi sau khi ký (chữ ký hoặc mã SHA-256 không khớp); không dùng gói này, đề nghị đảng ủy cấp dưới gửi lại bản gốc"
+        case .packageUnknownKey: return "Gói kết quả được ký bằng khóa không có trong danh sách tin cậy (boards trong rollup.yml); đối chiếu khóa công khai với đảng ủy cấp dưới, khai vào rollup.yml rồi đặt lại gói vào hộp thư"
+        case .packageBoardMismatch: return "Gói kết quả ghi tổ chức khác với tổ chức đã khai cho khóa này trong rollup.yml; đối chiếu với đảng ủy cấp dưới trước khi dùng"
+        case .packageYearMismatch: return "Năm của gói kết quả khác năm tổng hợp; đề nghị đảng ủy cấp dưới xuất lại với --year đúng"
+        case .packageSuperseded: return "Đã có gói mới hơn của cùng tổ chức thay thế gói này; gói cũ vẫn được lưu trong archive/"
         }
     }
 
@@ -114,6 +130,13 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .decisionConflictsWithRule: return "The competent body's decision conflicts with a rule; the decision is kept, for the committee to review"
         case .fileUnreadable: return "File could not be read (no read permission, not a regular file, or a link); submit the .docx again"
         case .rosterRowUnreadable: return "A roster row has a cell that could not be read; the member is still counted, correct the cell in the roster"
+        case .packageMalformed: return "Not a well-formed result package (damaged, incompletely uploaded, or not written by kiemdiem export); ask the board to export and send it again"
+        case .packageUnsigned: return "Result package without a signature; ask the board to export it with its signing key (export.key_file) and send it again"
+        case .packageTampered: return "Result package changed after it was signed (signature or SHA-256 digests do not match); do not use it, ask the board for the original"
+        case .packageUnknownKey: return "Result package signed with a key not in the trusted list (boards in rollup.yml); check the public key with the board, add it to rollup.yml and put the package back in the inbox"
+        case .packageBoardMismatch: return "Result package names another organisation than the one rollup.yml lists for its key; check with the board before using it"
+        case .packageYearMismatch: return "Result package of another year than the roll-up's; ask the board to export it with the right --year"
+        case .packageSuperseded: return "Superseded by a newer package of the same board; the older one stays in archive/"
         }
     }
 }

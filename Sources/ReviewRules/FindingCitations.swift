@@ -19,7 +19,8 @@ extension RuleBook {
         switch code {
         case .emptyFile, .fileTooLarge, .legacyWordFormat, .encryptedDocument, .notAZip, .corruptArchive,
              .archiveLimitExceeded, .notAWordDocument, .unsafeXML, .malformedXML, .legacyFontConverted,
-             .trackedChanges, .duplicateSubmission, .fileUnreadable, .rosterRowUnreadable:
+             .trackedChanges, .duplicateSubmission, .fileUnreadable, .rosterRowUnreadable, .packageMalformed, .packageUnsigned,
+             .packageTampered, .packageUnknownKey, .packageBoardMismatch, .packageYearMismatch, .packageSuperseded:
             return nil
         case .notAReviewForm, .missingField, .invalidValue, .ambiguousChoice, .levelDiffersFromSelf, .yearMismatch:
             // The form itself (the templates the guidance attaches) or the review year.

@@ -16,7 +16,7 @@ struct Kiemdiem: ParsableCommand {
             Chạy hằng đêm:   kiemdiem run --config pipeline.yml
             Xem một tệp:     kiemdiem inspect --json bai-kiem-diem.docx
             """,
-        version: "0.1.0",
+        version: ProgramVersion.current,
         subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self])
 
     /// The parser's own help screens and errors are English: help is rendered by `HelpScreen`,

@@ -100,7 +100,7 @@ import Testing
     @Test func severitiesFollowTheContract() {
         let warnings: Set<FindingCode> = [.duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded,
                                           .exemptMember, .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule,
-                                          .rosterRowUnreadable]
+                                          .rosterRowUnreadable, .packageSuperseded]
         for code in FindingCode.allCases {
             #expect((code.severity == .warning) == warnings.contains(code), "\(code.rawValue)")
         }
