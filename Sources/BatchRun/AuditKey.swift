@@ -45,31 +45,78 @@ public struct AuditKey: Sendable {
     }
 }
 
-/// `kiemdiem init-key`: makes the secret files an operator keeps outside the workspace. One kind
-/// today; the result packages of a later issue add a signing key as another case, made by the
-/// same command (`--kind`).
+/// `kiemdiem init-key`: makes the secret files an operator keeps outside the workspace.
 public enum KeyKind: String, Sendable, CaseIterable {
     /// 32 random bytes as 64 hex digits: `audit.key_file`, the HMAC of the audit logs.
     case auditHMAC = "audit-hmac"
+    /// An Ed25519 private key (PKCS#8 PEM): `export.key_file`, which signs the board's result
+    /// packages (docs/contract.md §6). Its public key is written beside it (`FILE.pub`).
+    case boardEd25519 = "board-ed25519"
 
     /// Creates the key file at `path` (mode 0600, never over an existing file) and returns what
-    /// to tell the operator: the key's id.
+    /// to tell the operator: the HMAC key's id, or the signing key's public key (64 hex digits,
+    /// for the superior's rollup.yml).
     public func create(at path: String) throws(WorkspaceError) -> String {
-        guard let bytes = MessageAuthentication.randomBytes(AuditKey.minimumBytes) else {
-            throw WorkspaceError("không lấy được số ngẫu nhiên từ OpenSSL")
+        switch self {
+        case .auditHMAC:
+            guard let bytes = MessageAuthentication.randomBytes(AuditKey.minimumBytes) else {
+                throw WorkspaceError("không lấy được số ngẫu nhiên từ OpenSSL")
+            }
+            try Self.writeNew(path, Array((Hex.encode(bytes) + "\n").utf8), mode: 0o600)
+            return AuditKey(bytes: bytes).id
+        case .boardEd25519:
+            guard let pair = Ed25519.generate() else { throw WorkspaceError("OpenSSL không tạo được khóa Ed25519") }
+            let publicHex = Hex.encode(pair.publicKey)
+            // The public half first: a private key is never left without the half the superior needs.
+            try Self.writeNew(path + ".pub", Array((publicHex + "\n").utf8), mode: 0o644)
+            do {
+                try Self.writeNew(path, pair.privatePEM, mode: 0o600)
+            } catch {
+                unlink(path + ".pub")
+                throw error
+            }
+            return publicHex
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    }
+
+    static func writeNew(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(WorkspaceError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
             throw WorkspaceError("không tạo được \(path): \(SystemError.text(errno))"
                 + (errno == EEXIST ? " (không ghi đè một khóa đã có)" : ""))
         }
         defer { close(fd) }
-        let text = Array((Hex.encode(bytes) + "\n").utf8)
-        guard write(fd, text, text.count) == text.count, fsync(fd) == 0 else {
+        guard write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
             let reason = SystemError.text(errno)
             unlink(path)
             throw WorkspaceError("không ghi được \(path): \(reason)")
         }
-        return AuditKey(bytes: bytes).id
+    }
+}
+
+/// The board's signing key (`export.key_file`): an Ed25519 private key in PEM, kept outside the
+/// workspace and readable only by its owner, like the audit key (a copy of the workspace must
+/// not carry what signs in the board's name).
+public struct BoardSigningKey: Sendable {
+    let privatePEM: [UInt8]
+    public let publicKey: [UInt8]
+
+    public static func load(path: String, workspace: String) throws(ConfigurationError) -> BoardSigningKey {
+        let resolvedKey = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let resolvedWorkspace = URL(fileURLWithPath: workspace).resolvingSymlinksInPath().standardizedFileURL.path
+        if resolvedKey == resolvedWorkspace || resolvedKey.hasPrefix(resolvedWorkspace + "/") {
+            throw ConfigurationError("export.key_file phải nằm ngoài thư mục làm việc (\(workspace)): ai sao chép thư mục làm việc không được ký thay đảng ủy")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("export.key_file: không đọc được \(path): \(SystemError.text(errno))")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw ConfigurationError("export.key_file: \(path) không được để nhóm hoặc người khác đọc; chạy chmod 600 \(path)")
+        }
+        guard let publicKey = Ed25519.publicKey(privatePEM: Array(data)) else {
+            throw ConfigurationError("export.key_file: \(path) không phải khóa riêng Ed25519 dạng PEM; tạo bằng kiemdiem init-key --kind board-ed25519")
+        }
+        return BoardSigningKey(privatePEM: Array(data), publicKey: publicKey)
     }
 }

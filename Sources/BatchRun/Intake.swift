@@ -35,14 +35,14 @@ enum Intake {
     /// are reported, never silently skipped.
     static let maxDepth = 3
 
-    /// Only settled `.docx` files (any case); Word's owner files (`~$…`), LibreOffice locks
+    /// Only settled `.docx` files (any case; `rollup` takes `.kiemdiem` packages); Word's owner files (`~$…`), LibreOffice locks
     /// (`.~lock…`), temporary and hidden files are someone's work in progress. The `lstat(2)`
     /// came with the entry (FileManager's attributes cost several times that at 100,000 files).
-    static func classify(_ entry: InboxEntry, settleSeconds: Double, now: Date) -> Decision {
+    static func classify(_ entry: InboxEntry, settleSeconds: Double, now: Date, suffix: String = ".docx") -> Decision {
         let name = entry.name
         if ignoredName(name) { return .ignored }
         guard entry.info.st_mode & S_IFMT == S_IFREG else { return .notRegular }
-        guard name.lowercased().hasSuffix(".docx") else { return .notDocx }
+        guard name.lowercased().hasSuffix(suffix) else { return .notDocx }
         let modified = Double(entry.info.st_mtim.tv_sec) + Double(entry.info.st_mtim.tv_nsec) / 1e9
         let age = now.timeIntervalSince1970 - modified
         if age >= settleSeconds { return .ready }

@@ -12,6 +12,9 @@ import WordDocument
 public enum ExitStatus: Int32, Sendable {
     case allAccepted = 0
     case someRejected = 3
+    /// `verify-log`: a log was changed; `rollup`: a package's signature or digests do not verify
+    /// (tampered, unsigned, an unknown key, another board's name).
+    case dataError = 65
     case noInput = 66
     /// The archive holds files but the store is missing, empty or unreadable: refused, never
     /// taken for a new workspace; `kiemdiem recover` rebuilds it (README, "When the store is lost").

@@ -44,6 +44,22 @@ public struct ReportIdentity: Sendable, Equatable {
     public init() {}
 }
 
+/// `export:` in pipeline.yml: what `kiemdiem export` signs with and whom it reports for
+/// (docs/contract.md §6).
+public struct ExportSettings: Sendable {
+    /// The board's Ed25519 private key (PEM, `kiemdiem init-key --kind board-ed25519`), outside
+    /// the workspace.
+    public var keyFile: String?
+    /// The organisation the package reports for, as the superior's rollup.yml names it; by
+    /// default the đảng bộ most forms name.
+    public var board: String?
+
+    public init(keyFile: String? = nil, board: String? = nil) {
+        self.keyFile = keyFile
+        self.board = board
+    }
+}
+
 /// pipeline.yml. Relative paths are relative to the file's own directory, so cron can run the
 /// batch from anywhere.
 public struct PipelineConfig: Sendable {
@@ -69,6 +85,10 @@ public struct PipelineConfig: Sendable {
     public var audit = AuditSettings()
     /// Who the workbook says made it (`report.organisation`, `report.place`, `report.signers`).
     public var identity = ReportIdentity()
+}
+
+    /// The result package for the level above (pipeline.yml `export:`).
+    public var export = ExportSettings()
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -177,6 +197,11 @@ public struct PipelineConfig: Sendable {
             let audit = Keys(auditTable, path: "audit.")
             config.audit.keyFile = try audit.optionalString("key_file").map(resolve)
         }
+        if let exportTable = try reader.optionalTable("export") {
+            let export = Keys(exportTable, path: "export.")
+            config.export.keyFile = try export.optionalString("key_file").map(resolve)
+            config.export.board = try export.optionalString("board")
+        }
         return config
     }
 
@@ -276,7 +301,7 @@ public struct PipelineConfig: Sendable {
     /// than as the missing key it was meant to be (README, `pipeline.yml`).
     static let schema: [String: Set<String>] = [
         "": ["inbox", "workspace", "year", "roster", "organisations", "organisation_rules", "report", "intake", "limits",
-             "rules", "audit"],
+             "rules", "audit", "export"],
         "report": ["workbook", "language", "per_cell", "organisation", "place", "signers"],
         "report.organisation": ["name", "superior"],
         "report.signers": ["prepared_by", "on_behalf_of", "title", "name"],
@@ -287,6 +312,7 @@ public struct PipelineConfig: Sendable {
         "organisation_rules": ["member_shares", "discipline_every_year", "disciplined_units_every_year",
                                "units_first_every_year", "founding_every_year"],
         "audit": ["key_file"],
+        "export": ["key_file", "board"],
     ]
 
     static func rejectUnknownKeys(_ root: [String: Any]) throws(ConfigurationError) {

@@ -11,7 +11,7 @@ import KiemdiemCore
 /// workbook. The new file is written under a temporary name in the destination directory
 /// (same file system, so `rename(2)` is atomic), flushed with `fsync`, renamed over the target,
 /// and the directory is flushed so the rename itself survives a crash.
-enum AtomicFile {
+public enum AtomicFile {
     /// Runs `write` with a fresh temporary path next to `path`, then renames it over `path`.
     /// On any failure the temporary file is removed and the previous `path` is left untouched.
     static func publish(to path: String, _ write: (String) throws(WorkbookError) -> Void) throws(WorkbookError) {
@@ -30,6 +30,23 @@ enum AtomicFile {
         // The new file is in place; a failure here only means the rename might not survive a
         // power cut, which the caller should still hear about.
         try syncDirectory(at: directory)
+    }
+
+    /// Publishes `bytes` at `path` the same way: the result packages of `kiemdiem export`, which
+    /// the level above must never receive cut short.
+    public static func publish(_ bytes: [UInt8], to path: String) throws(WorkbookError) {
+        try publish(to: path) { (temporary: String) throws(WorkbookError) in
+            let fd = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard fd >= 0 else { throw systemError("open(\(temporary))") }
+            defer { close(fd) }
+            var written = 0
+            while written < bytes.count {
+                let put = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if put < 0 && errno == EINTR { continue }
+                guard put > 0 else { throw systemError("write(\(temporary))") }
+                written += put
+            }
+        }
     }
 
     /// Splits a path into its directory (`.` when none) and last component.

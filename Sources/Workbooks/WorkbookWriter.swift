@@ -75,7 +75,9 @@ public enum WorkbookWriter {
         try build(report, rows: report, at: path)
     }
 
-    static func build(_ report: ConsolidatedReport, rows: some ReportRows, at path: String) throws(WorkbookError) {
+    /// `more` adds sheets after the board's own, before the file is written (the roll-up's).
+    static func build(_ report: ConsolidatedReport, rows: some ReportRows, at path: String,
+                      more: (Workbook) throws(WorkbookError) -> Void = { _ in }) throws(WorkbookError) {
         let workbook = try Workbook(path: path)
         workbook.footerCentre = report.logAnchor
         try workbook.setProperties(title: report.title, author: report.organisation, created: report.createdAt)
@@ -97,6 +99,7 @@ public enum WorkbookWriter {
         if let byType = report.resultsByType {
             try ResultsByTypeSheet.write(byType, year: report.year, frame: frame, into: workbook)
         }
+        try more(workbook)
         try workbook.close()
     }
 }

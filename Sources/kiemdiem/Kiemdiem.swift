@@ -17,7 +17,8 @@ struct Kiemdiem: ParsableCommand {
             Xem một tệp:     kiemdiem inspect --json bai-kiem-diem.docx
             """,
         version: ProgramVersion.current,
-        subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self])
+        subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self,
+                      Export.self, Rollup.self])
 
     /// The parser's own help screens and errors are English: help is rendered by `HelpScreen`,
     /// errors are worded by `ArgumentErrors`; the commands run as swift-argument-parser would run them.

@@ -160,17 +160,26 @@ struct VerifyLog: ParsableCommand {
 struct InitKey: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init-key",
-        abstract: "Tạo tệp khóa bí mật (mặc định: khóa HMAC của nhật ký, audit.key_file).",
+        abstract: "Tạo tệp khóa bí mật (mặc định: khóa HMAC của nhật ký, audit.key_file; hoặc khóa ký gói kết quả).",
         discussion: """
-            Ghi 32 byte ngẫu nhiên (64 chữ số hex) vào TỆP với quyền 600, không bao giờ ghi đè một \
-            tệp đã có. Để tệp ngoài thư mục làm việc (ví dụ /etc/kiemdiem/audit.key) rồi khai báo \
-            trong pipeline.yml:
+            --kind audit-hmac (mặc định): ghi 32 byte ngẫu nhiên (64 chữ số hex) vào TỆP với quyền 600, \
+            không bao giờ ghi đè một tệp đã có. Để tệp ngoài thư mục làm việc (ví dụ /etc/kiemdiem/audit.key) \
+            rồi khai báo trong pipeline.yml:
 
               audit:
                 key_file: /etc/kiemdiem/audit.key
 
-            Mất khóa thì không kiểm được HMAC của các dòng đã ghi; giữ một bản sao ở nơi an toàn. \
-            Mã thoát: 0 đã tạo · 73 không tạo được (tệp đã có, thư mục không ghi được).
+            --kind board-ed25519: tạo khóa riêng Ed25519 (PEM, quyền 600) để ký gói kết quả gửi cấp trên \
+            (kiemdiem export), và ghi khóa công khai (64 chữ số hex) vào TỆP.pub bên cạnh. Khai trong pipeline.yml:
+
+              export:
+                key_file: /etc/kiemdiem/board.key
+
+            rồi gửi khóa công khai (in ra màn hình, cũng trong TỆP.pub) cho cấp trên qua một kênh tin cậy \
+            để khai vào rollup.yml.
+
+            Mất khóa thì không kiểm được HMAC của các dòng đã ghi, hay không ký được gói bằng khóa cũ; giữ \
+            một bản sao ở nơi an toàn. Mã thoát: 0 đã tạo · 73 không tạo được (tệp đã có, thư mục không ghi được).
             """)
 
     @Option(help: ArgumentHelp("Loại khóa: \(KeyKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "LOẠI"))
@@ -186,7 +195,13 @@ struct InitKey: ParsableCommand {
         }
         do {
             let id = try kind.create(at: path)
-            print("Đã tạo khóa \(kind.rawValue) tại \(path) (mã khóa \(id)).")
+            switch kind {
+            case .auditHMAC:
+                print("Đã tạo khóa \(kind.rawValue) tại \(path) (mã khóa \(id)).")
+            case .boardEd25519:
+                print("Đã tạo khóa \(kind.rawValue) tại \(path); khóa công khai (gửi cấp trên, khai trong rollup.yml) ở \(path).pub:")
+                print(id)
+            }
         } catch {
             writeError("kiemdiem: \(error)")
             throw ExitCode(73)

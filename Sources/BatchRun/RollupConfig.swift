@@ -1,0 +1,105 @@
+import Foundation
+import KiemdiemCore
+import OOXMLPackage
+import ResultPackages
+import ReviewRules
+import Yams
+
+/// rollup.yml: the superior's roll-up of its boards' result packages (docs/contract.md §6).
+/// Relative paths are relative to the file, as in pipeline.yml; unknown keys are errors.
+public struct RollupConfig: Sendable {
+    public var year: Int
+    /// The superior organisation: the workbook's author, the parent of the boards.
+    public var superior: String
+    public var inbox: String
+    public var workspace: String
+    public var workbook: String
+    public var language: MessageLanguage = .vi
+    public var settleSeconds: Double = 60
+    /// The boards whose packages count, each with its Ed25519 public key.
+    public var boards: [TrustedBoard]
+    /// The quota rules of the superior's comparable groups (`rules.quota_percent`, `rules.quota_rounding`).
+    public var rules = RuleOptions()
+
+    public init(year: Int, superior: String, inbox: String, workspace: String, workbook: String, boards: [TrustedBoard]) {
+        self.year = year
+        self.superior = superior
+        self.inbox = inbox
+        self.workspace = workspace
+        self.workbook = workbook
+        self.boards = boards
+        self.rules.batchYear = year
+    }
+
+    public static func load(path: String) throws(ConfigurationError) -> RollupConfig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError("không đọc được tệp cấu hình \(path)")
+        }
+        return try parse(text, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
+    public static func parse(_ text: String, relativeTo base: String) throws(ConfigurationError) -> RollupConfig {
+        let root: [String: Any]
+        do {
+            guard let loaded = try Yams.load(yaml: text) as? [String: Any] else {
+                throw ConfigurationError("rollup.yml phải là một bảng khóa: giá trị")
+            }
+            root = loaded
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError("rollup.yml không đúng cú pháp YAML: \(error)")
+        }
+        func resolve(_ p: String) -> String {
+            p.hasPrefix("/") ? p : URL(fileURLWithPath: base).appendingPathComponent(p).standardizedFileURL.path
+        }
+        var reader = PipelineConfig.Keys(root, path: "")
+        let year = try reader.int("year", in: 2018...2100)
+        let superior = try reader.string("superior")
+        let inbox = resolve(try reader.string("inbox"))
+        let workspace = resolve(try reader.string("workspace"))
+        let workbook = resolve(try reader.string("report"))
+        guard let list = reader.value("boards") as? [Any], !list.isEmpty else {
+            throw ConfigurationError("boards phải là danh sách các tổ chức cấp dưới, mỗi mục có name và public_key")
+        }
+        var boards: [TrustedBoard] = []
+        for (index, item) in list.enumerated() {
+            guard let table = item as? [String: Any] else {
+                throw ConfigurationError("boards[\(index + 1)] phải là một bảng khóa có name và public_key")
+            }
+            var entry = PipelineConfig.Keys(table, path: "boards[\(index + 1)].")
+            let name = try entry.string("name")
+            let hex = try entry.string("public_key").trimmingCharacters(in: .whitespaces)
+            guard let key = Hex.decode(hex), key.count == Ed25519.publicKeyBytes else {
+                throw ConfigurationError("boards[\(index + 1)].public_key phải là 64 chữ số hex (tệp .pub do kiemdiem init-key --kind board-ed25519 ghi)")
+            }
+            try entry.rejectUnknown()
+            let board = TrustedBoard(name: name, publicKey: key)
+            if let twin = boards.first(where: { $0.key == board.key || $0.publicKey == key }) {
+                throw ConfigurationError("boards[\(index + 1)]: \(name) trùng tên hoặc khóa với \(twin.name)")
+            }
+            boards.append(board)
+        }
+        var config = RollupConfig(year: year, superior: superior, inbox: inbox, workspace: workspace, workbook: workbook,
+                                  boards: boards)
+        let languageText = try reader.optionalString("language") ?? "vi"
+        guard let language = MessageLanguage(rawValue: languageText) else {
+            throw ConfigurationError("language phải là vi hoặc en, không phải \"\(languageText)\"")
+        }
+        config.language = language
+        if let settle = try reader.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
+        if let rulesTable = try reader.optionalTable("rules") {
+            var rules = PipelineConfig.Keys(rulesTable, path: "rules.")
+            if let percent = try rules.optionalInt("quota_percent", in: 1...100) { config.rules.quotaRatio = Double(percent) / 100 }
+            if let rounding = try rules.optionalString("quota_rounding") {
+                guard let value = QuotaRounding(rawValue: rounding) else {
+                    throw ConfigurationError("rules.quota_rounding phải là exact hoặc floor, không phải \"\(rounding)\"")
+                }
+                config.rules.quotaRounding = value
+            }
+            try rules.rejectUnknown()
+        }
+        try reader.rejectUnknown()
+        return config
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import KiemdiemCore
+import Logging
+import OOXMLPackage
+import ResultPackages
+import ReviewRules
+import Workbooks
+
+/// What one roll-up did, for its summary line and the tests.
+public struct RollupResult: Sendable {
+    public var status: ExitStatus
+    /// This run's packages: claimed, counted (filed to archive/), refused, the same bytes again.
+    public var claimed = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    /// Boards counted in the workbook, and trusted boards with no package counted.
+    public var boardsCounted = 0
+    public var boardsMissing = 0
+    public var workbook: String?
+    public var seconds: Double = 0
+    public var message: String?
+}
+
+/// `kiemdiem rollup`: the superior's night over its boards' result packages (docs/contract.md §6),
+/// with the run's semantics (README "Nothing is lost"): one roll-up at a time under the lock on
+/// its workspace folder, each settled `.kiemdiem` file claimed into processing/ (`Intake`,
+/// `InboxClaim`), checked (`PackageFile.check`), then renamed to archive/<year>/<board>/ or
+/// rejected/<day>/. There is no store: every decision is a function of a file's bytes and of
+/// rollup.yml, so the workbook is recomputed from archive/ and rejected/ on every run, and a
+/// kill at any moment leaves files in the inbox or in processing/ that the next run files as
+/// an uninterrupted one would have.
+public struct RollupRun: Sendable {
+    public var config: RollupConfig
+    public var logger: Logger
+    public var now: @Sendable () -> Date
+
+    public init(config: RollupConfig, logger: Logger = Logger(label: "kiemdiem.rollup"),
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.config = config
+        self.logger = logger
+        self.now = now
+    }
+
+    public func run() -> RollupResult {
+        let started = now()
+        var result = RollupResult(status: .allAccepted)
+        let workspace = Workspace(path: config.workspace)
+        var refusedBySignature = false
+        do {
+            try Workspace.makeDirectory(workspace.root)
+            guard let lock = try RunLock(workspace: workspace) else {
+                result.status = .locked
+                result.message = "một lượt tổng hợp khác đang giữ khóa thư mục làm việc \(workspace.root.path)"
+                return result
+            }
+            defer { withExtendedLifetime(lock) {} }
+            try workspace.prepare()
+            var filed = FiledPackages.scan(workspace, config: config)
+            var destinations = Destinations(workspace: workspace)
+            func file(_ name: String) throws(WorkspaceError) {
+                let source = workspace.processing.path + "/" + name
+                guard let check = read(source) else {
+                    logger.warning("gói trong processing/ đã biến mất trước khi đọc", metadata: ["file": "\(DisplayName.escaped(name))"])
+                    return
+                }
+                let folder = check.refusal == nil
+                    ? "archive/\(config.year)/\(Workspace.folderName(check.board?.name))"
+                    : "rejected/\(RunSession.day(now()))"
+                let original = ClaimedName.original(name)
+                defer { destinations.settle() }
+                let destination = try destinations.give(ClaimedName.fileName(ofOriginal: original), in: folder)
+                try Workspace.rename(source, to: destinations.path(destination))
+                Workspace.syncDirectories(paths: [workspace.processing.path, (destinations.path(destination) as NSString).deletingLastPathComponent])
+                result.claimed += 1
+                if let refusal = check.refusal {
+                    result.rejected += 1
+                    refusedBySignature = refusedBySignature || Self.signatureCodes.contains(refusal.code)
+                    logger.warning("từ chối gói kết quả: \(refusal.message(config.language))",
+                                   metadata: ["file": "\(original)", "code": "\(refusal.code.rawValue)",
+                                              "evidence": "\(refusal.evidence ?? "")", "to": "\(destination)"])
+                } else {
+                    result.accepted += 1
+                    if filed.contains(sha256: check.sha256) {
+                        result.duplicates += 1
+                        logger.info("gói trùng nội dung với gói đã nhận: tính một lần", metadata: ["file": "\(original)"])
+                    } else {
+                        logger.info("nhận gói kết quả", metadata: ["file": "\(original)", "board": "\(check.board?.name ?? "")"])
+                    }
+                }
+                filed.add(FiledPackage(path: destination, check: check))
+            }
+
+            // What a killed roll-up left in processing/ goes first, in claim order.
+            _ = InboxClaim.recoverCopies(in: workspace.processing.path)
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
+                .filter { !$0.hasPrefix(".") }.sorted()
+            for name in leftovers {
+                logger.info("xếp tiếp gói còn trong processing/", metadata: ["file": "\(DisplayName.escaped(name))"])
+                try file(name)
+            }
+            for name in try claimInbox(workspace) { try file(name) }
+
+            let aggregate = RollupAggregate(config: config, filed: filed.all)
+            let report = aggregate.report(createdAt: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
+                                          ?? Int64(now().timeIntervalSince1970))
+            try Workspace.makeDirectory(URL(fileURLWithPath: config.workbook).deletingLastPathComponent())
+            do {
+                try WorkbookWriter.write(rollup: report, rows: aggregate.rows(workspace: workspace), to: config.workbook)
+            } catch {
+                throw WorkspaceError("không ghi được sổ tổng hợp \(config.workbook): \(error)")
+            }
+            result.workbook = config.workbook
+            result.boardsCounted = aggregate.counted.count
+            result.boardsMissing = config.boards.count - aggregate.counted.count
+        } catch {
+            result.status = .ioError
+            result.message = "\(error)"
+            result.seconds = now().timeIntervalSince(started)
+            return result
+        }
+        if result.rejected > 0 { result.status = refusedBySignature ? .dataError : .someRejected }
+        result.seconds = now().timeIntervalSince(started)
+        return result
+    }
+
+    /// Refusals that say the package may not be what the board sent (exit 65, not 3): someone
+    /// must ask the board, not just wait for a corrected file.
+    static let signatureCodes: Set<FindingCode> = [.packageTampered, .packageUnknownKey, .packageUnsigned, .packageBoardMismatch]
+
+    /// Reads and checks one filed or claimed package; `nil` when it is gone.
+    func read(_ path: String) -> PackageCheck? {
+        Self.check(path, config: config)
+    }
+
+    static func check(_ path: String, config: RollupConfig) -> PackageCheck? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        func unreadable(_ reason: String) -> PackageCheck {
+            var check = PackageFile.check([], trusted: [], year: config.year)
+            check.sha256 = ContentDigest.sha256Hex(Array("unreadable:\(path)".utf8))
+            check.refusal = Finding(.fileUnreadable, field: "file", evidence: reason)
+            return check
+        }
+        guard fd >= 0 else {
+            return errno == ENOENT ? nil : unreadable(String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return unreadable("không phải tệp thường") }
+        let size = Int(info.st_size)
+        guard size <= PackageFile.maximumBytes else {
+            var check = unreadable("")
+            check.sha256 = ContentDigest.sha256Hex(descriptor: fd, limit: size) ?? check.sha256
+            check.refusal = Finding(.packageMalformed, field: "file", evidence: "\(size) byte",
+                                    detail: .technical("> \(PackageFile.maximumBytes)"))
+            return check
+        }
+        guard let bytes = FormPipeline.read(fd, size: size) else { return unreadable(String(cString: strerror(errno))) }
+        return PackageFile.check(bytes, trusted: config.boards, year: config.year)
+    }
+
+    /// Moves every settled package of the inbox into processing/ (as `run` claims forms), and
+    /// makes the renames durable before any is filed. Returns the claimed names in claim order.
+    func claimInbox(_ workspace: Workspace) throws(WorkspaceError) -> [String] {
+        let listing = try Intake.list(config.inbox)
+        for folder in listing.tooDeep {
+            logger.warning("thư mục con không đọc được hoặc quá sâu (tối đa \(Intake.maxDepth) cấp)", metadata: ["folder": "\(folder)"])
+        }
+        let clock = now()
+        // Claimed names are unique across runs by the run's start second: processing/ is empty
+        // by now (its leftovers were filed first), and one roll-up runs at a time.
+        let runID = Int64(clock.timeIntervalSince1970)
+        var claims: [String] = []
+        var folders: [[CChar]] = []
+        for entry in listing.entries {
+            switch Intake.classify(entry, settleSeconds: config.settleSeconds, now: clock, suffix: "." + ResultPackage.fileExtension) {
+            case .ignored: continue
+            case .notDocx:
+                logger.warning("bỏ qua tệp không phải gói kết quả .\(ResultPackage.fileExtension), để nguyên trong hộp thư",
+                               metadata: ["file": "\(entry.relative)"])
+                continue
+            case .notRegular:
+                logger.warning("bỏ qua mục không phải tệp thường, để nguyên trong hộp thư", metadata: ["file": "\(entry.relative)"])
+                continue
+            case .unsettled:
+                logger.info("gói đang được tải lên, để lượt sau", metadata: ["file": "\(entry.relative)"])
+                continue
+            case .ready, .readyFromTheFuture:
+                break
+            }
+            let name = ClaimedName.make(relative: entry.relative, runID: runID, sequence: claims.count + 1)
+            do {
+                switch try InboxClaim.claim(entry, to: workspace.processing.path, as: name) {
+                case .claimed:
+                    claims.append(name)
+                    if folders.last != entry.folder { folders.append(entry.folder) }
+                case .vanished:
+                    continue
+                }
+            } catch {
+                switch error {
+                case .workspace(let failure): throw failure
+                case .file(let failure):
+                    logger.warning("không nhận được gói, để nguyên trong hộp thư",
+                                   metadata: ["file": "\(entry.relative)", "reason": "\(failure.reason)"])
+                }
+            }
+        }
+        Workspace.syncDirectory(workspace.processing)
+        for folder in folders { Workspace.syncDirectory(raw: folder) }
+        return claims
+    }
+}
+
+/// A package where a roll-up filed it, and what checking its bytes said. The members and refused
+/// files are dropped once counted (`memberCount`): the workbook reads them again from the file
+/// when it writes their sheets, so a province's roll-up holds its counts, not its members.
+struct FiledPackage: Sendable {
+    /// Relative to the workspace.
+    var path: String
+    var check: PackageCheck
+    var memberCount = 0
+
+    init(path: String, check: PackageCheck) {
+        self.path = path
+        var light = check
+        memberCount = check.package?.members.count ?? 0
+        light.package?.members = []
+        light.package?.rejected = []
+        self.check = light
+    }
+
+    var inArchive: Bool { path.hasPrefix("archive/") }
+}
+
+/// Every package under archive/<year>/<board>/ and rejected/<day>/, in path order.
+struct FiledPackages {
+    private(set) var all: [FiledPackage] = []
+    private var digests: Set<String> = []
+
+    func contains(sha256: String) -> Bool { digests.contains(sha256) }
+
+    mutating func add(_ package: FiledPackage) {
+        if package.inArchive && package.check.refusal == nil { digests.insert(package.check.sha256) }
+        all.append(package)
+    }
+
+    static func scan(_ workspace: Workspace, config: RollupConfig) -> FiledPackages {
+        var filed = FiledPackages()
+        let root = workspace.root.path
+        func files(_ relative: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? [])
+                .filter { !$0.hasPrefix(".") }.sorted().map { relative + "/" + $0 }
+        }
+        func isDirectory(_ relative: String) -> Bool {
+            var info = stat()
+            return lstat(root + "/" + relative, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        let archive = "archive/\(config.year)"
+        for folder in files(archive) + files("rejected") where isDirectory(folder) {
+            for path in files(folder) where !isDirectory(path) {
+                guard let check = RollupRun.check(root + "/" + path, config: config) else { continue }
+                filed.add(FiledPackage(path: path, check: check))
+            }
+        }
+        return filed
+    }
+}
