@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ResultPackagesTests", dependencies: ["ResultPackages", "OOXMLPackage"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ReviewRules"]),
         .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage", "KiemdiemTestSupport"]),
-        .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py", "read_pdf.py"]),
+        .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", "ResultPackages", "OOXMLPackage", "Workbooks", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py", "read_pdf.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

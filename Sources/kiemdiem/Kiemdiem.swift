@@ -18,7 +18,7 @@ struct Kiemdiem: ParsableCommand {
             """,
         version: ProgramVersion.current,
         subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self,
-                      Export.self, Rollup.self])
+                      Export.self, Rollup.self, BenchPackages.self])
 
     /// The parser's own help screens and errors are English: help is rendered by `HelpScreen`,
     /// errors are worded by `ArgumentErrors`; the commands run as swift-argument-parser would run them.

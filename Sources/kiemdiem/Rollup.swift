@@ -85,3 +85,26 @@ struct Rollup: ParsableCommand {
         if result.status != .allAccepted { throw ExitCode(result.status.rawValue) }
     }
 }
+
+/// For `make bench` (Benchmarks/rollup.sh): a made-up province's signed packages and its rollup.yml.
+struct BenchPackages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-packages",
+        abstract: "Tạo các gói kết quả giả lập (đo hiệu năng tổng hợp cấp trên).",
+        discussion: "Writes BOARDS signed packages of MEMBERS members each into FOLDER/inbox and FOLDER/rollup.yml trusting their keys; then run kiemdiem rollup --config FOLDER/rollup.yml.",
+        shouldDisplay: false)
+
+    @Option(help: "Số tổ chức cấp dưới.") var boards = 100
+    @Option(help: "Số đảng viên mỗi tổ chức.") var members = 600
+    @Option(help: "Năm kiểm điểm.") var year = 2025
+    @Argument(help: ArgumentHelp("Thư mục sẽ tạo.", valueName: "THƯ_MỤC")) var folder: String
+
+    func run() throws {
+        do {
+            print(try SyntheticRollup.prepare(folder: folder, boards: boards, members: members, year: year))
+        } catch {
+            writeError("kiemdiem: \(error)")
+            throw ExitCode(74)
+        }
+    }
+}
