@@ -205,3 +205,30 @@ import Testing
         #expect(tally.reviewed + tally.notReviewed == tally.required)
     }
 }
+
+@Suite struct SubordinateOrderTests {
+    func result(_ name: String, _ status: ClassificationStatus, decided: CivilDate? = nil) -> OrganisationResult {
+        OrganisationResult(organisation: Organisation(key: name, name: name, decidedOn: decided), year: 2025,
+                           classification: Classification(level: status == .exempt ? nil : .good, status: status,
+                                                          basis: nil, ruleset: .y2025))
+    }
+
+    /// "Cấp dưới trước, cấp trên sau": the superior lists the subordinates not decided, or decided
+    /// later, when their organisation was; nothing for an organisation not decided itself.
+    @Test(arguments: [
+        (ClassificationStatus.final, ClassificationStatus.provisional, nil as Int?, nil as Int?, true),
+        (.final, .unclassified, nil, nil, true),
+        (.final, .exempt, nil, nil, false),
+        (.final, .final, 10, 12, true),
+        (.final, .final, 12, 10, false),
+        (.final, .final, nil, 12, false),
+        (.provisional, .provisional, nil, nil, false),
+    ])
+    func subordinatesClassifiedAfter(parent: ClassificationStatus, child: ClassificationStatus, parentDay: Int?,
+                                     childDay: Int?, listed: Bool) {
+        let day = { (d: Int?) in d.flatMap { CivilDate(year: 2025, month: 12, day: $0) } }
+        let late = YearRules().subordinatesClassifiedAfter(result("dang bo", parent, decided: day(parentDay)),
+                                                           subordinates: [result("chi bo", child, decided: day(childDay))])
+        #expect(late.map(\.organisation.key) == (listed ? ["chi bo"] : []))
+    }
+}
