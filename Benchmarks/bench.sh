@@ -8,6 +8,8 @@
 #                       BENCH_REFERENCE=<git revision>: also run that revision's kiemdiem on the same
 #                       corpus, interleaved repeat by repeat, so "as fast as before" is measured in
 #                       one run on one machine state, not against figures of another day
+#                       BENCH_ROLLUP="100x600": the province-sized roll-up (Benchmarks/rollup.sh:
+#                       BOARDSxMEMBERS signed packages rolled up end to end); empty: skip it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${BENCH_SIZES:-"1000 10000"}
@@ -120,6 +122,9 @@ for ((r = 1; r <= repeat; r++)); do
   record "{\"what\":\"baseline\",\"n\":$baseline_n,\"workers\":1,\"rep\":$r,\"load\":$l,\"elapsed\":$e,\"rss_kb\":$m,\"user\":$u,\"sys\":$s}"
   say "baseline n=$baseline_n rep=$r: $out (load $l)"
 done
+
+# --- the province-sized roll-up (issue 18) -----------------------------------------------------
+BENCH_RESULTS=$results KIEMDIEM=$bin BENCH_CORPUS=$corpus BENCH_REPEAT=$repeat ./Benchmarks/rollup.sh
 
 python3 Benchmarks/report.py "$results" --machine
 

@@ -19,7 +19,9 @@ def machine():
 
 
 def main():
-    rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    every = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    rows = [r for r in every if r["what"] != "rollup"]
+    rollups = [r for r in every if r["what"] == "rollup"]
     groups = {}
     for r in rows:
         groups.setdefault((r["what"], r["n"], r["workers"]), []).append(r)
@@ -42,6 +44,19 @@ def main():
     print()
     if "--machine" in sys.argv:
         print(f"machine: {machine()}")
+    if rollups:
+        print("| roll-up (kiemdiem rollup, end to end) | boards × members | seconds (wall) | CPU-s | peak RSS MB | load avg before | runs |")
+        print("|---|---:|---:|---:|---:|---|---:|")
+        sizes = sorted({(r["boards"], r["members"]) for r in rollups})
+        for b, m in sizes:
+            runs = [r for r in rollups if (r["boards"], r["members"]) == (b, m)]
+            loads = ", ".join(f"{r['load']:.2f}" for r in runs)
+            print(f"| signed packages checked, filed, superior's workbook | {b:,} × {m:,} "
+                  f"| {statistics.median(r['elapsed'] for r in runs):,.2f} | {statistics.median(r['user'] + r['sys'] for r in runs):,.2f} "
+                  f"| {statistics.median(r['rss_kb'] for r in runs) / 1024:,.1f} | {loads} | {len(runs)} |")
+        print()
+    if not rows:
+        return
     print("| program | forms | workers | forms/s (wall) | forms per CPU-s | peak RSS MB | load avg before | runs |")
     print("|---|---:|---:|---:|---:|---:|---|---:|")
     for key in sorted(groups, key=lambda k: (order[k[0]], k[1], k[2])):
