@@ -85,8 +85,6 @@ public struct PipelineConfig: Sendable {
     public var audit = AuditSettings()
     /// Who the workbook says made it (`report.organisation`, `report.place`, `report.signers`).
     public var identity = ReportIdentity()
-}
-
     /// The result package for the level above (pipeline.yml `export:`).
     public var export = ExportSettings()
 
