@@ -24,18 +24,8 @@ public struct AuditKey: Sendable {
     /// write), else the raw bytes. Refused when shorter than 32 bytes, readable by group or
     /// others, or inside the workspace.
     public static func load(path: String, workspace: String) throws(ConfigurationError) -> AuditKey {
-        let resolvedKey = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        let resolvedWorkspace = URL(fileURLWithPath: workspace).resolvingSymlinksInPath().standardizedFileURL.path
-        if resolvedKey == resolvedWorkspace || resolvedKey.hasPrefix(resolvedWorkspace + "/") {
-            throw ConfigurationError("audit.key_file phải nằm ngoài thư mục làm việc (\(workspace)): ai sao chép thư mục làm việc không được có khóa")
-        }
-        var info = stat()
-        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("audit.key_file: không đọc được \(path): \(SystemError.text(errno))")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            throw ConfigurationError("audit.key_file: \(path) không được để nhóm hoặc người khác đọc; chạy chmod 600 \(path)")
-        }
+        let data = try SecretFile.read(path, key: "audit.key_file", workspace: workspace,
+                                       why: "ai sao chép thư mục làm việc không được có khóa")
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let bytes = text.count >= 2 * minimumBytes ? Hex.decode(text) ?? Array(data) : Array(data)
         guard bytes.count >= minimumBytes else {
@@ -102,21 +92,32 @@ public struct BoardSigningKey: Sendable {
     public let publicKey: [UInt8]
 
     public static func load(path: String, workspace: String) throws(ConfigurationError) -> BoardSigningKey {
-        let resolvedKey = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        let resolvedWorkspace = URL(fileURLWithPath: workspace).resolvingSymlinksInPath().standardizedFileURL.path
-        if resolvedKey == resolvedWorkspace || resolvedKey.hasPrefix(resolvedWorkspace + "/") {
-            throw ConfigurationError("export.key_file phải nằm ngoài thư mục làm việc (\(workspace)): ai sao chép thư mục làm việc không được ký thay đảng ủy")
-        }
-        var info = stat()
-        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("export.key_file: không đọc được \(path): \(SystemError.text(errno))")
-        }
-        guard info.st_mode & 0o077 == 0 else {
-            throw ConfigurationError("export.key_file: \(path) không được để nhóm hoặc người khác đọc; chạy chmod 600 \(path)")
-        }
+        let data = try SecretFile.read(path, key: "export.key_file", workspace: workspace,
+                                       why: "ai sao chép thư mục làm việc không được ký thay đảng ủy")
         guard let publicKey = Ed25519.publicKey(privatePEM: Array(data)) else {
             throw ConfigurationError("export.key_file: \(path) không phải khóa riêng Ed25519 dạng PEM; tạo bằng kiemdiem init-key --kind board-ed25519")
         }
         return BoardSigningKey(privatePEM: Array(data), publicKey: publicKey)
+    }
+}
+
+/// A secret a key names in pipeline.yml (`audit.key_file`, `export.key_file`): refused when it
+/// lies inside the workspace (a copy or backup of the workspace must not carry it) or can be read
+/// by group or others.
+enum SecretFile {
+    static func read(_ path: String, key: String, workspace: String, why: String) throws(ConfigurationError) -> Data {
+        let resolvedKey = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        let resolvedWorkspace = URL(fileURLWithPath: workspace).resolvingSymlinksInPath().standardizedFileURL.path
+        if resolvedKey == resolvedWorkspace || resolvedKey.hasPrefix(resolvedWorkspace + "/") {
+            throw ConfigurationError("\(key) phải nằm ngoài thư mục làm việc (\(workspace)): \(why)")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("\(key): không đọc được \(path): \(SystemError.text(errno))")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw ConfigurationError("\(key): \(path) không được để nhóm hoặc người khác đọc; chạy chmod 600 \(path)")
+        }
+        return data
     }
 }

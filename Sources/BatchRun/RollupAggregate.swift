@@ -111,6 +111,18 @@ struct RollupAggregate {
             organisations[index].findings += top[offset].findings.dropFirst(before[offset])
         }
         consolidated.organisations = organisations
+        // Biểu 6F's Tập thể column and Biểu 7A/7B over every board's organisations and members, as the board's workbook maps them.
+        var memberLevels: [String: [(Level?, ClassificationStatus)]] = [:]
+        for package in countedInOrder {
+            for (key, levels) in package.memberLevels { memberLevels[key, default: []] += levels }
+        }
+        consolidated.resultsByType = ReportDocument.resultsByType(organisations, memberLevels: memberLevels)
+        consolidated.reviewCounts = ReportDocument.reviewCounts(consolidated.reviewCounts, accepted: sortedCells,
+                                                                organisations: organisations, year: year, rules: rules)
+        var identity = ReportIdentity()
+        identity.organisation = config.superior
+        consolidated.frame = ReportDocument.frame(identity, organisation: config.superior, year: year, rules: rules,
+                                                  createdAt: createdAt)
 
         var groups: [String: QuotaGroup] = [:]
         for result in top {
@@ -158,34 +170,6 @@ struct RollupAggregate {
             }
         }
 
-        // Theo loại hình: organisations by their type; members by the type of their chi bộ (else of their board).
-        var types: [OrganisationType?: RollupTypeRow] = [:]
-        for package in packages {
-            let byKey = Dictionary(package.organisations.map { ($0.organisation.key, $0) }, uniquingKeysWith: { a, _ in a })
-            for result in package.organisations {
-                let type = result.organisation.type
-                var row = types[type] ?? RollupTypeRow(type: type, members: CellSummary(partyCell: ""))
-                row.organisations += 1
-                switch (result.classification.status, result.classification.level) {
-                case (.exempt, _): row.exempt += 1
-                case (_, let level?): row.levels[level, default: 0] += 1
-                case (_, nil): row.unclassified += 1
-                }
-                types[type] = row
-            }
-            let boardType = byKey[package.board.key]?.organisation.type
-            for cell in package.statistics.cells {
-                let type = byKey[OrganisationKey.ofCell(cell.partyCell)]?.organisation.type ?? boardType
-                var row = types[type] ?? RollupTypeRow(type: type, members: CellSummary(partyCell: ""))
-                row.members = row.members.adding(Self.summary(cell))
-                types[type] = row
-            }
-        }
-        let typeRows = types.values.sorted {
-            ($0.type.map { OrganisationType.allCases.firstIndex(of: $0)! } ?? Int.max)
-                < ($1.type.map { OrganisationType.allCases.firstIndex(of: $0)! } ?? Int.max)
-        }
-
         let packageRows = filed.map { package -> RollupPackageRow in
             let content = package.check.package
             let state = states[package.path] ?? ("Bị từ chối", package.check.refusal)
@@ -195,7 +179,7 @@ struct RollupAggregate {
                                     year: content?.board.year, state: state.state, finding: state.finding,
                                     asOf: content?.board.asOf, logs: logs, sha256: package.check.sha256)
         }
-        return RollupReport(consolidated: consolidated, superior: config.superior, boards: boards, types: typeRows,
+        return RollupReport(consolidated: consolidated, superior: config.superior, boards: boards,
                             quotaGroups: quotaGroups, gaps: gaps, packages: packageRows)
     }
 

@@ -3,7 +3,6 @@ import KiemdiemCore
 import OOXMLPackage
 import ResultPackages
 import ReviewRules
-import Yams
 
 /// rollup.yml: the superior's roll-up of its boards' result packages (docs/contract.md §6).
 /// Relative paths are relative to the file, as in pipeline.yml; unknown keys are errors.
@@ -39,17 +38,7 @@ public struct RollupConfig: Sendable {
     }
 
     public static func parse(_ text: String, relativeTo base: String) throws(ConfigurationError) -> RollupConfig {
-        let root: [String: Any]
-        do {
-            guard let loaded = try Yams.load(yaml: text) as? [String: Any] else {
-                throw ConfigurationError("rollup.yml phải là một bảng khóa: giá trị")
-            }
-            root = loaded
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw ConfigurationError("rollup.yml không đúng cú pháp YAML: \(error)")
-        }
+        let root = try PipelineConfig.Keys.top(text, file: "rollup.yml")
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : URL(fileURLWithPath: base).appendingPathComponent(p).standardizedFileURL.path
         }

@@ -220,11 +220,16 @@ struct FiledPackage: Sendable {
     var path: String
     var check: PackageCheck
     var memberCount = 0
+    /// Each member's level and status by `OrganisationKey.ofCell` of the cell, for Biểu 7A/7B.
+    var memberLevels: [String: [(Level?, ClassificationStatus)]] = [:]
 
     init(path: String, check: PackageCheck) {
         self.path = path
         var light = check
         memberCount = check.package?.members.count ?? 0
+        for m in check.package?.members ?? [] {
+            memberLevels[m.partyCell.map(OrganisationKey.ofCell) ?? "", default: []].append((m.level, m.status))
+        }
         light.package?.members = []
         light.package?.rejected = []
         self.check = light

@@ -10,8 +10,6 @@ public struct RollupReport: Sendable {
     public var superior: String
     /// `Tổ chức cấp dưới`: one row per trusted board, counted or not.
     public var boards: [RollupBoardRow]
-    /// `Theo loại hình`: organisations and members by type of organisation.
-    public var types: [RollupTypeRow]
     /// `Tỷ lệ cấp trên`: the superior's comparable groups of organisations.
     public var quotaGroups: [RollupQuotaRow]
     /// `Chưa đủ`: boards whose package is missing, organisations classified before their subordinates.
@@ -19,12 +17,11 @@ public struct RollupReport: Sendable {
     /// `Gói kết quả`: every package received and what became of it.
     public var packages: [RollupPackageRow]
 
-    public init(consolidated: ConsolidatedReport, superior: String, boards: [RollupBoardRow], types: [RollupTypeRow],
+    public init(consolidated: ConsolidatedReport, superior: String, boards: [RollupBoardRow],
                 quotaGroups: [RollupQuotaRow], gaps: [RollupGapRow], packages: [RollupPackageRow]) {
         self.consolidated = consolidated
         self.superior = superior
         self.boards = boards
-        self.types = types
         self.quotaGroups = quotaGroups
         self.gaps = gaps
         self.packages = packages
@@ -58,27 +55,6 @@ public struct RollupBoardRow: Sendable, Equatable {
         self.reviewCounts = reviewCounts
         self.level = level
         self.status = status
-    }
-}
-
-public struct RollupTypeRow: Sendable, Equatable {
-    public var type: OrganisationType?
-    public var organisations: Int
-    /// The organisations' results.
-    public var levels: [Level: Int]
-    public var exempt: Int
-    public var unclassified: Int
-    /// The members of the chi bộ of this type.
-    public var members: CellSummary
-
-    public init(type: OrganisationType?, organisations: Int = 0, levels: [Level: Int] = [:], exempt: Int = 0,
-                unclassified: Int = 0, members: CellSummary) {
-        self.type = type
-        self.organisations = organisations
-        self.levels = levels
-        self.exempt = exempt
-        self.unclassified = unclassified
-        self.members = members
     }
 }
 

@@ -11,6 +11,7 @@ enum RollupSheets {
 
     static func write(_ report: RollupReport, into workbook: Workbook) throws(WorkbookError) {
         let year = report.consolidated.year
+        let frame = report.consolidated.frame
         let language = report.consolidated.language
         let memberHeaders = ["Đã nộp", "Hợp lệ", "Bị từ chối", "Không xếp loại"] + Level.allCases.map(\.abbreviation) + ["Chưa xếp loại"]
         func memberValues(_ c: CellSummary) -> [Value] {
@@ -31,7 +32,7 @@ enum RollupSheets {
         let memberTotal = report.boards.reduce(CellSummary(partyCell: "")) { $0.adding($1.members) }
         let reviewed = report.boards.compactMap(\.reviewCounts)
         let reviewTotal = reviewed.isEmpty ? nil : reviewed.reduce(ReviewCounts()) { $0.adding($1) }
-        try table(into: workbook, name: "Tổ chức cấp dưới",
+        try table(into: workbook, frame: frame, name: "Tổ chức cấp dưới",
                   title: "KẾT QUẢ CỦA CÁC TỔ CHỨC ĐẢNG CẤP DƯỚI NĂM \(year) (\(report.superior))",
                   headers: ["Tổ chức đảng", "Loại tổ chức", "Loại hình", "Gói kết quả", "Tệp", "Dữ liệu đến"] + memberHeaders
                     + reviewHeaders + ["Xếp loại tổ chức", "Trạng thái"],
@@ -39,18 +40,7 @@ enum RollupSheets {
                   total: [.text(SummarySheet.totalLabel)] + Array(repeating: .text(nil), count: 5) + memberValues(memberTotal)
                     + reviewValues(reviewTotal) + [.text(nil), .text(nil)])
 
-        let typeRows = report.types.map { t -> [Value] in
-            [.text(t.type?.vietnamese ?? "Chưa rõ loại hình"), .integer(t.organisations)]
-                + Level.allCases.map { .integer(t.levels[$0, default: 0]) } + [.integer(t.exempt), .integer(t.unclassified)]
-                + memberValues(t.members)
-        }
-        try table(into: workbook, name: "Theo loại hình",
-                  title: "TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN THEO LOẠI HÌNH NĂM \(year)",
-                  headers: ["Loại hình", "Số tổ chức đảng"] + Level.allCases.map { "Tổ chức " + $0.abbreviation }
-                    + ["Tổ chức không xếp loại", "Tổ chức chưa xếp loại"] + memberHeaders.map { "Đảng viên: " + $0 },
-                  rows: typeRows, total: nil)
-
-        try table(into: workbook, name: "Tỷ lệ cấp trên",
+        try table(into: workbook, frame: frame, name: "Tỷ lệ cấp trên",
                   title: "TỶ LỆ HOÀN THÀNH XUẤT SẮC NHIỆM VỤ TRONG CÁC NHÓM TỔ CHỨC ĐẢNG CẤP DƯỚI NĂM \(year)",
                   headers: ["Nhóm tổ chức", "HTXSNV", "HTTNV", "Kết quả"],
                   rows: report.quotaGroups.map { q in
@@ -58,13 +48,13 @@ enum RollupSheets {
                        .text(q.breach.map { "[\($0.code.rawValue)] \($0.message(language))" } ?? "Trong giới hạn")]
                   }, total: nil)
 
-        try table(into: workbook, name: "Chưa đủ",
+        try table(into: workbook, frame: frame, name: "Chưa đủ",
                   title: "TỔ CHỨC CHƯA GỬI GÓI KẾT QUẢ HOẶC XẾP LOẠI TRƯỚC CẤP DƯỚI NĂM \(year)",
                   headers: ["Tổ chức đảng", "Thuộc", "Vấn đề", "Chi tiết"],
                   rows: report.gaps.map { [.text($0.organisation), .text($0.board), .text($0.problem), .text($0.detail)] },
                   total: nil)
 
-        try table(into: workbook, name: "Gói kết quả",
+        try table(into: workbook, frame: frame, name: "Gói kết quả",
                   title: "CÁC GÓI KẾT QUẢ ĐÃ NHẬN NĂM \(year)",
                   headers: ["Tệp", "Tổ chức đảng", "Năm", "Trạng thái", "Mã", "Lý do", "Dữ liệu đến", "Nhật ký", "SHA-256"],
                   rows: report.packages.map { p in
@@ -75,13 +65,14 @@ enum RollupSheets {
                   }, total: nil)
     }
 
-    static func table(into workbook: Workbook, name: String, title: String, headers: [String], rows: [[Value]],
-                      total: [Value]?) throws(WorkbookError) {
-        let sheet = try workbook.addSheet(name)
-        let lastColumn = headers.count - 1
-        try sheet.title(title, lastColumn: lastColumn)
-        try sheet.header(headers, row: 1)
-        var row = 2
+    /// One framed table (`FramedTable`: the frame, title, header in row 6, note and signatures):
+    /// the first column wide for names, the others as their headers need.
+    static func table(into workbook: Workbook, frame: DocumentFrame, name: String, title: String, headers: [String],
+                      rows: [[Value]], total: [Value]?, note: String? = nil) throws(WorkbookError) {
+        let widths = headers.enumerated().map { index, header in index == 0 ? 28 : min(24, max(8, Double(header.count) * 0.9 + 2)) }
+        let table = try FramedTable.begin(workbook, name: name, frame: frame, title: title, headers: headers, widths: widths)
+        let sheet = table.sheet
+        var row = table.firstRow
         func put(_ values: [Value], bold: Bool) throws(WorkbookError) {
             for (column, value) in values.enumerated() {
                 switch value {
@@ -94,9 +85,9 @@ enum RollupSheets {
             row += 1
         }
         for values in rows { try put(values, bold: false) }
-        let lastRow = row - 1
+        let lastBody = row - 1
         if let total { try put(total, bold: true) }
-        try sheet.finishTable(headerRow: 1, lastFilteredRow: lastRow, lastColumn: lastColumn, frozenColumns: 1)
+        try table.end(lastRow: row - 1, filteredThrough: lastBody, frozenColumns: 1, note: note)
     }
 }
 

@@ -168,6 +168,16 @@ func counts(_ cells: [CellSummary]) -> [String: [Int]] {
     return out
 }
 
+/// The body of a framed table: the rows under the header whose first cell is `firstHeader`, up to
+/// the note below the table.
+func tableBody(_ rows: [[Any]]?, firstHeader: String) -> [[Any]] {
+    guard let rows, let header = rows.firstIndex(where: { $0.first as? String == firstHeader }) else { return [] }
+    return Array(rows[(header + 1)...].prefix { row in
+        guard let first = row.first, !(first is NSNull) else { return false }
+        return !((first as? String)?.hasPrefix("Ghi chú") ?? false)
+    })
+}
+
 @Suite(.serialized) struct RollupTests {
     @Test func aRollupOfThreeBoardsEqualsOneRunOverAllTheirForms() throws {
         let boards = try ThreeBoards()
@@ -187,7 +197,11 @@ func counts(_ cells: [CellSummary]) -> [String: [Int]] {
         #expect(counts(rollup.cells) == counts(run.summary.cells))
         #expect(counts(rollup.cells).count == 4, "\(counts(rollup.cells))")
         #expect(rollup.reviewCounts == run.summary.reviewCounts)
-        #expect(rollup.reviewCounts == ReviewCounts(required: 14, reviewed: 7, exempted: 3, missing: 4))
+        #expect((rollup.reviewCounts?.required, rollup.reviewCounts?.reviewed, rollup.reviewCounts?.exempted,
+                 rollup.reviewCounts?.missing, rollup.reviewCounts?.collectives?.required) == (14, 7, 3, 4, 10))
+        // Biểu 7A/7B: organisations and members by type.
+        #expect(rollup.resultsByType == run.summary.resultsByType)
+        #expect(rollup.resultsByType != nil)
         // Every organisation: its result and its findings.
         func results(_ list: [OrganisationResult]) -> [String: String] {
             Dictionary(list.map { r in
@@ -210,11 +224,13 @@ func counts(_ cells: [CellSummary]) -> [String: [Int]] {
 
         // The workbook is the board's sheets plus the roll-up's, and every board is there.
         let sheets = try workbookSheets(config.workbook)
-        for name in ["Tổng hợp", "Đảng viên", "Tổ chức đảng", "Tổ chức cấp dưới", "Theo loại hình", "Tỷ lệ cấp trên", "Chưa đủ", "Gói kết quả"] {
+        for name in ["Tổng hợp", "Đảng viên", "Tổ chức đảng", "Tổ chức cấp dưới", "Biểu 6F", "Kết quả theo loại hình", "Tỷ lệ cấp trên", "Chưa đủ", "Gói kết quả"] {
             #expect(sheets[name] != nil, "\(name)")
         }
-        #expect(sheets["Tổ chức cấp dưới"]?.dropFirst(2).filter { $0.first as? String != "Tổng cộng" }.count == 3)
-        #expect(sheets["Gói kết quả"]?.dropFirst(2).allSatisfy { $0[3] as? String == "Được tính" } == true)
+        let subordinates = tableBody(sheets["Tổ chức cấp dưới"], firstHeader: "Tổ chức đảng")
+        #expect(subordinates.map { $0[0] as? String ?? "" } == ThreeBoards.boards.map(\.name).sorted { TextFolding.fold($0) < TextFolding.fold($1) } + ["Tổng cộng"])
+        let received = tableBody(sheets["Gói kết quả"], firstHeader: "Tệp")
+        #expect(received.count == 3 && received.allSatisfy { $0[3] as? String == "Được tính" })
     }
 
     @Test func exportTwiceGivesTheSameBytesAndANewRunANewerPackage() throws {
@@ -284,7 +300,7 @@ func counts(_ cells: [CellSummary]) -> [String: [Int]] {
         #expect(report.gaps.filter { $0.board == "Tỉnh ủy Quảng Trị" }.map(\.problem).sorted()
                 == ["Chưa gửi gói kết quả năm 2025", "Gói kết quả bị từ chối, chưa có gói hợp lệ"])
         let sheets = try workbookSheets(config.workbook)
-        let refused = sheets["Gói kết quả"]?.filter { $0[3] as? String == "Bị từ chối" } ?? []
+        let refused = tableBody(sheets["Gói kết quả"], firstHeader: "Tệp").filter { $0[3] as? String == "Bị từ chối" }
         #expect(refused.count == 2)
         #expect(refused.allSatisfy { ($0[5] as? String)?.contains("đảng ủy cấp dưới") == true })
 
