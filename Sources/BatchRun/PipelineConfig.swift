@@ -113,28 +113,7 @@ public struct PipelineConfig: Sendable {
     }
 
     public static func parse(_ text: String, relativeTo base: String) throws(ConfigurationError) -> PipelineConfig {
-        let root: [String: Any]
-        do {
-            guard let loaded = try Yams.load(yaml: text) as? [String: Any] else {
-                throw ConfigurationError("pipeline.yml phải là một bảng khóa: giá trị")
-            }
-            root = loaded
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            // libyaml's own words are English: say where, in ours.
-            var place = ""
-            if let error = error as? YamlError {
-                switch error {
-                case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-                    place = " ở dòng \(mark.line), cột \(mark.column)"
-                case .duplicatedKeysInMapping(let duplicates, _):
-                    place = ": khóa lặp lại \(duplicates.joined(separator: ", "))"
-                default: break
-                }
-            }
-            throw ConfigurationError("pipeline.yml không đúng cú pháp YAML\(place) (thụt lề bằng dấu cách, mỗi dòng \"khóa: giá trị\")")
-        }
+        let root = try top(text, file: "pipeline.yml")
         try rejectUnknownKeys(root)
         let reader = Keys(root, path: "")
         func resolve(_ p: String) -> String {
@@ -313,7 +292,32 @@ public struct PipelineConfig: Sendable {
         "export": ["key_file", "board"],
     ]
 
-    static func rejectUnknownKeys(_ root: [String: Any]) throws(ConfigurationError) {
+    /// The top table of a configuration file (pipeline.yml, rollup.yml), YAML errors said where, in Vietnamese.
+    static func top(_ text: String, file: String) throws(ConfigurationError) -> [String: Any] {
+        do {
+            guard let loaded = try Yams.load(yaml: text) as? [String: Any] else {
+                throw ConfigurationError("\(file) phải là một bảng khóa: giá trị")
+            }
+            return loaded
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            // libyaml's own words are English: say where, in ours.
+            var place = ""
+            if let error = error as? YamlError {
+                switch error {
+                case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                    place = " ở dòng \(mark.line), cột \(mark.column)"
+                case .duplicatedKeysInMapping(let duplicates, _):
+                    place = ": khóa lặp lại \(duplicates.joined(separator: ", "))"
+                default: break
+                }
+            }
+            throw ConfigurationError("\(file) không đúng cú pháp YAML\(place) (thụt lề bằng dấu cách, mỗi dòng \"khóa: giá trị\")")
+        }
+    }
+
+    static func rejectUnknownKeys(_ root: [String: Any], schema: [String: Set<String>] = schema) throws(ConfigurationError) {
         var unknown = Set(root.keys).subtracting(schema[""] ?? []).sorted()
         for (table, keys) in schema.sorted(by: { $0.key < $1.key }) where !table.isEmpty {
             // "report.signers" is root["report"]["signers"]; a value that is not a table (a
@@ -330,14 +334,17 @@ public struct PipelineConfig: Sendable {
     struct Keys {
         let table: [String: Any]
         let path: String
+        /// The keys of the file (`PipelineConfig.schema`, `RollupConfig.schema`).
+        let schema: [String: Set<String>]
 
-        init(_ table: [String: Any], path: String) {
+        init(_ table: [String: Any], path: String, schema: [String: Set<String>] = PipelineConfig.schema) {
             self.table = table
             self.path = path
+            self.schema = schema
         }
 
         func value(_ key: String) -> Any? {
-            precondition(schema[String(path.dropLast())]?.contains(key) == true, "\(path)\(key) is missing from PipelineConfig.schema")
+            precondition(schema[String(path.dropLast())]?.contains(key) == true, "\(path)\(key) is missing from the schema")
             return table[key]
         }
 

@@ -37,12 +37,19 @@ public struct RollupConfig: Sendable {
         return try parse(text, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
+    /// Every key rollup.yml may hold, by table (`boards` entries: `name`, `public_key`).
+    static let schema: [String: Set<String>] = [
+        "": ["year", "superior", "inbox", "workspace", "report", "boards", "language", "settle_seconds", "rules"],
+        "rules": ["quota_percent", "quota_rounding"],
+    ]
+
     public static func parse(_ text: String, relativeTo base: String) throws(ConfigurationError) -> RollupConfig {
-        let root = try PipelineConfig.Keys.top(text, file: "rollup.yml")
+        let root = try PipelineConfig.top(text, file: "rollup.yml")
+        try PipelineConfig.rejectUnknownKeys(root, schema: schema)
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : URL(fileURLWithPath: base).appendingPathComponent(p).standardizedFileURL.path
         }
-        var reader = PipelineConfig.Keys(root, path: "")
+        let reader = PipelineConfig.Keys(root, path: "", schema: schema)
         let year = try reader.int("year", in: 2018...2100)
         let superior = try reader.string("superior")
         let inbox = resolve(try reader.string("inbox"))
@@ -53,19 +60,18 @@ public struct RollupConfig: Sendable {
         }
         var boards: [TrustedBoard] = []
         for (index, item) in list.enumerated() {
-            guard let table = item as? [String: Any] else {
-                throw ConfigurationError("boards[\(index + 1)] phải là một bảng khóa có name và public_key")
+            let at = "boards[\(index + 1)]"
+            guard let table = item as? [String: Any] else { throw ConfigurationError("\(at) phải là một bảng khóa có name và public_key") }
+            let unknown = Set(table.keys).subtracting(["name", "public_key"]).sorted()
+            if !unknown.isEmpty { throw ConfigurationError("khóa không biết: \(unknown.map { at + "." + $0 }.joined(separator: ", "))") }
+            guard let name = table["name"] as? String, !name.isEmpty else { throw ConfigurationError("thiếu khóa \(at).name") }
+            guard let hex = (table["public_key"] as? String)?.trimmingCharacters(in: .whitespaces),
+                  let key = Hex.decode(hex), key.count == Ed25519.publicKeyBytes else {
+                throw ConfigurationError("\(at).public_key phải là 64 chữ số hex (tệp .pub do kiemdiem init-key --kind board-ed25519 ghi)")
             }
-            var entry = PipelineConfig.Keys(table, path: "boards[\(index + 1)].")
-            let name = try entry.string("name")
-            let hex = try entry.string("public_key").trimmingCharacters(in: .whitespaces)
-            guard let key = Hex.decode(hex), key.count == Ed25519.publicKeyBytes else {
-                throw ConfigurationError("boards[\(index + 1)].public_key phải là 64 chữ số hex (tệp .pub do kiemdiem init-key --kind board-ed25519 ghi)")
-            }
-            try entry.rejectUnknown()
             let board = TrustedBoard(name: name, publicKey: key)
             if let twin = boards.first(where: { $0.key == board.key || $0.publicKey == key }) {
-                throw ConfigurationError("boards[\(index + 1)]: \(name) trùng tên hoặc khóa với \(twin.name)")
+                throw ConfigurationError("\(at): \(name) trùng tên hoặc khóa với \(twin.name)")
             }
             boards.append(board)
         }
@@ -78,7 +84,7 @@ public struct RollupConfig: Sendable {
         config.language = language
         if let settle = try reader.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
         if let rulesTable = try reader.optionalTable("rules") {
-            var rules = PipelineConfig.Keys(rulesTable, path: "rules.")
+            let rules = PipelineConfig.Keys(rulesTable, path: "rules.", schema: schema)
             if let percent = try rules.optionalInt("quota_percent", in: 1...100) { config.rules.quotaRatio = Double(percent) / 100 }
             if let rounding = try rules.optionalString("quota_rounding") {
                 guard let value = QuotaRounding(rawValue: rounding) else {
@@ -86,9 +92,7 @@ public struct RollupConfig: Sendable {
                 }
                 config.rules.quotaRounding = value
             }
-            try rules.rejectUnknown()
         }
-        try reader.rejectUnknown()
         return config
     }
 }

@@ -8,7 +8,9 @@ enum EnglishHelp {
         "status": "What waits in the inbox, what a killed run left in processing/, the last run.",
         "report": "Rebuilds the workbook from the store, taking no new file.",
         "verify-log": "Checks the logs against the anchors in the store: no line removed, edited, reordered or spliced in.",
-        "init-key": "Makes a secret key file (default: the logs' HMAC key, audit.key_file).",
+        "init-key": "Makes a secret key file (default: the logs' HMAC key, audit.key_file; or the board's signing key).",
+        "export": "Writes the year's signed result package for the level above (kiemdiem rollup).",
+        "rollup": "The superior's roll-up: takes its boards' signed result packages and writes its workbook.",
         "recover": "Rebuilds the store from archive/, rejected/ and the logs when it is lost, empty or damaged.",
         "audit": "Queries the decision log (logs/audit.jsonl) across every review year in the store.",
     ]
@@ -60,9 +62,33 @@ enum EnglishHelp {
             · 78 configuration error.
             """,
         "init-key": """
-            Writes 32 random bytes (64 hex digits) to FILE with mode 600, never over an existing \
-            file. Keep it outside the workspace and name it in pipeline.yml as audit.key_file. \
+            --kind audit-hmac (default): writes 32 random bytes (64 hex digits) to FILE with mode \
+            600, never over an existing file. Keep it outside the workspace and name it in \
+            pipeline.yml as audit.key_file. --kind board-ed25519: writes an Ed25519 private key \
+            (PEM, mode 600) that signs the board's result packages (export.key_file), and its public \
+            key (64 hex digits) to FILE.pub and stdout, for the superior's rollup.yml. \
             Exit status: 0 made · 73 not made (file exists, folder not writable).
+            """,
+        "export": """
+            Writes one .kiemdiem file from the store: the board's organisation tree, every member's \
+            and organisation's result with its findings, the counts (Tổng hợp, Biểu 6F), the logs' \
+            heads, the ruleset and program version, and a manifest of SHA-256 digests signed with \
+            the board's Ed25519 key (export.key_file). The same store gives the same bytes. By \
+            default beside the workbook: ket-qua-<year>-<board>.kiemdiem.
+
+            Exit status: 0 written · 66 no form of the year in the store · 69 store lost · 74 I/O \
+            error · 75 a run holds the lock · 78 configuration error (no or bad export.key_file).
+            """,
+        "rollup": """
+            Takes every settled .kiemdiem file of rollup.yml's inbox, checks its Ed25519 signature \
+            against the trusted boards' public keys, its SHA-256 manifest and its year, files it to \
+            archive/<year>/<board>/ or rejected/<day>/ with its code (PACKAGE_TAMPERED, \
+            PACKAGE_UNKNOWN_KEY, …), and writes the superior's workbook. The same bytes again count \
+            once; a newer package of a board supersedes the older (both kept).
+
+            Exit status: 0 every package counted · 3 some refused (malformed, wrong year) · 65 some \
+            not provably the board's (changed, unsigned, unknown key): call the board · 74 I/O \
+            error (nothing lost) · 75 locked · 78 configuration error.
             """,
         "recover": """
             For exit status 69: the store kiemdiem.sqlite is missing, empty or damaged while \
@@ -99,6 +125,11 @@ enum EnglishHelp {
         "init-key.kind": "The kind of key.",
         "init-key.TỆP": "The path of the key file to make.",
         "recover.config": "The pipeline.yml configuration file.",
+        "export.config": "The pipeline.yml configuration file.",
+        "export.year": "The review year of the package (default: pipeline.yml's year).",
+        "export.out": "The package file to write.",
+        "rollup.config": "The superior's rollup.yml.",
+        "rollup.verbose": "One line per package on stderr.",
         "audit.config": "The pipeline.yml configuration file.",
         "audit.member": "The member's full name.",
         "audit.born": "Date of birth (YYYY-MM-DD or dd/mm/yyyy).",
