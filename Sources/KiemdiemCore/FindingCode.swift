@@ -147,6 +147,33 @@ public enum FieldNames {
         names[path].map { "\($0) (\(path))" } ?? path
     }
 
+    /// The field's bare name in `language` ("Họ và tên", "Full name"); a criterion is "Tiêu chí I.1";
+    /// an unknown path is itself.
+    public static func name(_ path: String, _ language: MessageLanguage) -> String {
+        if path.hasPrefix("criteria.") {
+            return (language == .vi ? "Tiêu chí " : "Criterion ") + path.dropFirst("criteria.".count)
+        }
+        return (language == .vi ? names[path] : englishNames[path]) ?? path
+    }
+
+    static let englishNames: [String: String] = [
+        "year": "Review year", "party_committee": "Party committee", "party_cell": "Party cell", "place": "Place",
+        "date": "Self-review date", "member.full_name": "Full name", "member.date_of_birth": "Date of birth",
+        "member.party_position": "Party post", "member.government_position": "Government post",
+        "member.mass_organisation_position": "Mass-organisation post", "member.work_unit": "Work unit",
+        "sections.strengths": "I. Strengths and results", "sections.shortcomings": "II. Shortcomings and causes",
+        "sections.remediation": "III. Remedies of earlier shortcomings", "sections.explanations": "IV. Explanations asked for",
+        "sections.collective_responsibility": "V. Responsibility for the collective's shortcomings",
+        "sections.improvement_plan": "VI. Plan of remedies", "self_assessment.party_member_level": "Self-assessed Party member level",
+        "self_assessment.civil_servant_level": "Self-assessed civil-servant level", "signature": "Signature of the member",
+        "cell_review.comment": "The cell's comment", "cell_review.proposed_level": "The cell's proposed level",
+        "cell_review.date": "Date of the cell's proposal", "committee_decision.level": "The committee's level",
+        "committee_decision.date": "Date of the committee's decision", "collective.level": "The collective's self-assessed level",
+        "civil_servant_review.level": "Civil-servant level given by the head of the unit",
+        "civil_servant_review.date": "Date of the head's assessment", "collective.meeting_date": "Date of the collective review",
+        "classification.level": "Result", "organisation.level": "Level of the Party organisation",
+    ]
+
     static let names: [String: String] = [
         "year": "Năm kiểm điểm",
         "party_committee": "Đảng bộ",

@@ -100,6 +100,8 @@ struct Inspect: ParsableCommand {
         for finding in outcome.findings {
             lines.append("  [\(finding.code.rawValue)] \(finding.message(language))\(finding.evidence.map { ": \($0)" } ?? "")")
             if explain, let location = finding.location { lines.append("      ở: \(location)") }
+            // What the member is told on the return notice (README "Phiếu trả lại").
+            if finding.severity == .error { lines.append("      → \(finding.returnReason(language).sentence)") }
         }
         return lines.joined(separator: "\n")
     }
