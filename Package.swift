@@ -36,11 +36,13 @@ let package = Package(
         .target(name: "Workbooks", dependencies: ["KiemdiemCore", "CXlsxWriter"]),
         // The result package a board sends to the level above: its parts, signed (Ed25519 in OOXMLPackage).
         .target(name: "ResultPackages", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
+        // Return notices: a one-page .docx per refused form (libxml2's writer and libzip, through OOXMLPackage).
+        .target(name: "ReturnNotices", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
         // The store: every submission, verdict, finding and level, per year (GRDB over SQLite).
         .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", .product(name: "GRDB", package: "GRDB.swift")]),
         // The nightly run and `inspect`: configuration, intake, lock, log, publishing.
         .target(name: "BatchRun", dependencies: [
-            "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger", "ResultPackages",
+            "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger", "ResultPackages", "ReturnNotices",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "ReviewRulesTests", dependencies: ["ReviewRules"]),
         .testTarget(name: "WorkbooksTests", dependencies: ["Workbooks"]),
         .testTarget(name: "ResultPackagesTests", dependencies: ["ResultPackages", "OOXMLPackage"]),
+        .testTarget(name: "ReturnNoticesTests", dependencies: ["ReturnNotices", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ReviewRules"]),
         .testTarget(name: "HostileTests", dependencies: ["BatchRun", "KiemdiemCore", "OOXMLPackage", "KiemdiemTestSupport"]),
         .testTarget(name: "BatchRunTests", dependencies: ["BatchRun", "Ledger", "KiemdiemTestSupport", "ResultPackages", "OOXMLPackage", "Workbooks", .product(name: "Logging", package: "swift-log")], exclude: ["read_workbook.py", "read_pdf.py"]),

@@ -5,5 +5,6 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
 /* xmlFree is a global function-pointer variable: Swift 6 rejects it as shared mutable state. */
 static inline void kd_xml_free(void *p) { xmlFree(p); }

@@ -143,9 +143,9 @@ struct ReturnWording {
         case .fileUnreadable:
             return (t("máy chủ không đọc được tệp", "the server could not read the file"),
                     t("Gửi lại tệp .docx.", "Send the .docx file again."))
-        case .duplicateSubmission, .levelCapped, .levelDiffersFromSelf, .quotaExceeded, .exemptMember,
-             .legacyFontConverted, .trackedChanges, .decisionConflictsWithRule:
-            // Warnings never send a form back: what was noticed, nothing to do.
+        default:
+            // Warnings never send a form back: what was noticed, nothing to do. (Every refusing
+            // code has its own case above; ReturnReasonTests fails on one that reaches here.)
             var text = finding.code.message(language: vi ? .vi : .en)
             if let first = text.first { text = String(first).lowercased() + text.dropFirst() }
             return (text, "")
@@ -230,7 +230,8 @@ enum FormPlace {
         let parts = location.components(separatedBy: " › ")
         if parts.count >= 2, parts[0].hasPrefix("mục “"),
            let outer = number(unquoted(String(parts[0].dropFirst("mục ".count))), roman: true),
-           let inner = number(unquoted(parts[parts.count - 1]), roman: false) {
+           let inner = number(unquoted(parts[parts.count - 1]), roman: false)
+               ?? number(unquoted(parts[parts.count - 1]), roman: true) {
             return (vi ? "Mục " : "Section ") + "\(outer.number).\(inner.number) “\(inner.rest)”"
         }
         if !vi, location.hasPrefix("mục ") { return "Section " + location.dropFirst("mục ".count) }
