@@ -45,6 +45,12 @@ public struct RunResult: Sendable {
     }
 }
 
+/// A command that did not get to its work: the exit status and why.
+public struct RunFailure: Error, Sendable {
+    public var status: ExitStatus
+    public var message: String
+}
+
 /// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
 public struct RunProgress: Sendable, Equatable {
     public var done: Int
@@ -157,7 +163,7 @@ public struct NightlyRun: Sendable {
             let recovered = try session.finishInterruptedClaims()
             try session.process(recovered, counts: &counts)
             try session.logPending()
-            let workbook = try session.publishWorkbook()
+            let workbook = try session.publishReports()
             let status: ExitStatus = counts.rejected > 0 ? .someRejected : .allAccepted
             try wrap { try ledger.finishRun(id, counts: counts, exitCode: status.rawValue, at: timestamp(now()), absorbing: absorbed) }
             var result = RunResult(status: status, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
@@ -560,6 +566,21 @@ struct RunSession {
             }
         }
         return config.workbook
+    }
+
+    /// Rebuilds the year's return notices from the store (`ReturnNoticeReport`), after the
+    /// workbook: every run, `report` and `recover` leave both as the store says.
+    func publishNotices() throws(WorkspaceError) -> NoticeSummary {
+        let created = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
+            ?? Int64(now().timeIntervalSince1970)
+        return try ReturnNoticeReport(config: config, ledger: ledger, logger: logger, created: created).publish()
+    }
+
+    /// The workbook, then the notices; the workbook's path.
+    func publishReports() throws(WorkspaceError) -> String {
+        let workbook = try publishWorkbook()
+        _ = try publishNotices()
+        return workbook
     }
 
     /// A run killed while writing a workbook leaves the writer's temporary next to it

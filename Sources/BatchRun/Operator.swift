@@ -95,11 +95,31 @@ public enum Operator {
             try workspace.prepare()
             let ledger = try wrap { try Ledger(path: workspace.store.path) }
             let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)
-            let workbook = try session.publishWorkbook()
+            let workbook = try session.publishReports()
             return RunResult(status: .allAccepted, counts: RunCounts(), workbook: workbook,
                              seconds: Date().timeIntervalSince(started), message: nil)
         } catch {
             return RunResult(status: .ioError, counts: RunCounts(), workbook: nil, seconds: 0, message: String(describing: error))
+        }
+    }
+
+    /// `kiemdiem notices`: the return notices rebuilt from the store, alone (README "Phiếu trả lại").
+    public static func rebuildNotices(_ config: PipelineConfig, logger: Logger) -> Result<NoticeSummary, RunFailure> {
+        let workspace = Workspace(path: config.workspace)
+        do {
+            // As `report`: under the run's lock, on a store that is there.
+            try Workspace.makeDirectory(workspace.root)
+            guard let lock = try RunLock(workspace: workspace) else {
+                return .failure(RunFailure(status: .locked, message: "một lượt chạy khác đang giữ khóa thư mục làm việc \(workspace.root.path)"))
+            }
+            defer { withExtendedLifetime(lock) {} }
+            if let lost = StoreGuard.refusal(workspace) { return .failure(RunFailure(status: .storeLost, message: lost)) }
+            try workspace.prepare()
+            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)
+            return .success(try session.publishNotices())
+        } catch {
+            return .failure(RunFailure(status: .ioError, message: error.description))
         }
     }
 

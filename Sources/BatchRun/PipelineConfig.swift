@@ -60,6 +60,14 @@ public struct ExportSettings: Sendable {
     }
 }
 
+/// `notices:` in pipeline.yml: the return notices of refused forms (README "Phiếu trả lại").
+public struct NoticeSettings: Sendable, Equatable {
+    /// Where members send the corrected form (`notices.return_to`); `nil`: ReturnNotice's default.
+    public var returnTo: String?
+
+    public init(returnTo: String? = nil) { self.returnTo = returnTo }
+}
+
 /// pipeline.yml. Relative paths are relative to the file's own directory, so cron can run the
 /// batch from anywhere.
 public struct PipelineConfig: Sendable {
@@ -87,6 +95,10 @@ public struct PipelineConfig: Sendable {
     public var identity = ReportIdentity()
     /// The result package for the level above (pipeline.yml `export:`).
     public var export = ExportSettings()
+}
+
+    /// The return notices (`notices:`).
+    public var notices = NoticeSettings()
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -169,6 +181,11 @@ public struct PipelineConfig: Sendable {
                 }
                 config.rules.scoreBands = bands.map(Double.init)
             }
+        }
+        if let noticesTable = try reader.optionalTable("notices") {
+            var notices = Keys(noticesTable, path: "notices.")
+            config.notices.returnTo = try notices.optionalString("return_to")
+            try notices.rejectUnknown()
         }
         if let auditTable = try reader.optionalTable("audit") {
             let audit = Keys(auditTable, path: "audit.")

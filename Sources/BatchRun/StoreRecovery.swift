@@ -158,7 +158,7 @@ extension Operator {
                 try wrap { try ledger.anchor(session.auditLog.chain.anchor(auditHashes, anchored: 0, runID: runID, time: timestamp(now()))) }
             }
             try session.logPending()
-            let workbook = try session.publishWorkbook()
+            let workbook = try session.publishReports()
             try wrap { try ledger.finishRun(runID, counts: counts, exitCode: 0, at: timestamp(now())) }
             return RunResult(status: .allAccepted, counts: counts, workbook: workbook, seconds: now().timeIntervalSince(started),
                              message: nil, logHead: try session.rejectionLog.head(), auditHead: try session.auditLog.head())

@@ -118,7 +118,7 @@ struct ReturnWording {
             let what = evidence == "mẫu trống, chưa điền nội dung"
                 ? t("mẫu còn trống, chưa điền nội dung", "the template is blank")
                 : t("không phải bản kiểm điểm theo mẫu hướng dẫn", "not a review form on the guide's template")
-            return (what, t("Gửi bản kiểm điểm theo đúng mẫu của năm kiểm điểm, đã điền đầy đủ", "Send the review form of this year's template, filled in") + resend)
+            return (what, t("Dùng đúng mẫu bản kiểm điểm của năm kiểm điểm, điền đầy đủ", "Use this year's review form template and fill it in") + resend)
         case .emptyFile:
             return (t("tệp rỗng, không có nội dung (0 byte)", "the file is empty (0 bytes)"),
                     t("Mở bản kiểm điểm bằng Word, lưu lại thành tệp .docx", "Open the form in Word and save it as .docx") + resend)
@@ -133,7 +133,7 @@ struct ReturnWording {
                     t("Gỡ mật khẩu của tệp, lưu lại", "Remove the password and save it") + resend)
         case .notAZip, .notAWordDocument:
             return (t("tệp không phải văn bản Word .docx", "the file is not a Word .docx document"),
-                    t("Gửi bản kiểm điểm dạng tệp Word .docx (không gửi ảnh chụp, PDF hay tệp khác)", "Send the form as a Word .docx file (not a photo, PDF or other file)") + resend)
+                    t("Lưu bản kiểm điểm thành tệp Word .docx (không dùng ảnh chụp, PDF hay tệp khác)", "Save the form as a Word .docx file (not a photo, PDF or other file)") + resend)
         case .corruptArchive:
             return (t("tệp bị hỏng hoặc tải lên chưa xong", "the file is damaged or its upload did not finish"),
                     t("Lưu lại tệp bằng Word và chờ tải lên xong", "Save it again in Word and let the upload finish") + resend)

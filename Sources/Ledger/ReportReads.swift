@@ -64,7 +64,7 @@ extension Ledger {
     }
 
     /// The columns `SubmissionRecord(row:)` reads, `form_json` left out.
-    private static func recordColumns(_ table: String) -> String {
+    static func recordColumns(_ table: String) -> String {
         ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
          "party_committee", "party_cell", "full_name", "date_of_birth", "member_key", "form_date", "self_level",
          "cell_level", "committee_level", "level", "status", "basis", "ruleset", "logged", "superseded_by", "cell_key",

@@ -17,7 +17,7 @@ struct Kiemdiem: ParsableCommand {
             Xem một tệp:     kiemdiem inspect --json bai-kiem-diem.docx
             """,
         version: ProgramVersion.current,
-        subcommands: [Run.self, Inspect.self, Status.self, Report.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self,
+        subcommands: [Run.self, Inspect.self, Status.self, Report.self, Notices.self, VerifyLog.self, InitKey.self, Recover.self, Audit.self,
                       Export.self, Rollup.self, BenchPackages.self])
 
     /// The parser's own help screens and errors are English: help is rendered by `HelpScreen`,
