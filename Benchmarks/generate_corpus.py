@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic generator of N distinct, realistic review forms for the benchmarks.
 
-The templates are the real fixture .docx files (Fixtures/inbox, and Fixtures/forms when present)
+The templates are the real fixture .docx files (Fixtures/inbox-2020, and Fixtures/forms when present)
 whose expected JSON (Fixtures/expected/<stem>.json) has a form of the chosen review year. They come
 from two writers (python-docx and LibreOffice) and several layouts. Form i is template i mod T
 (round robin, so the mix of levels and verdicts of the fixtures is kept), with, in word/document.xml:
@@ -90,7 +90,7 @@ def read_raw_entries(path):
 
 
 def load_templates(year):
-    paths = sorted(glob.glob(os.path.join(ROOT, "Fixtures", "inbox", "*.docx")))
+    paths = sorted(glob.glob(os.path.join(ROOT, "Fixtures", "inbox-2020", "*.docx")))
     paths += sorted(glob.glob(os.path.join(ROOT, "Fixtures", "forms", "*.docx")))
     by_year = {}
     for path in paths:

@@ -40,7 +40,7 @@ for path in docx:
                     put("word", bytes([PART_SELECTOR[info.filename]]) + part)
                 elif info.filename.startswith("word/header"):
                     put("word", bytes([3]) + part)
-                if info.filename == "word/document.xml" and "/inbox/" in path:
+                if info.filename == "word/document.xml" and "/inbox-2020/" in path:
                     put("form", part)
     except Exception:
         pass  # hostile fixtures: the package seed above is all they give

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The nightly batch over the bundled sample inbox with the default pipeline.yml.
+# The nightly batch over the bundled sample inbox (the 2026 review, Fixtures/demo-2026) with the default pipeline.yml.
 # Fixtures are never moved: the sample inbox is copied into a fresh demo workspace first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(swift build -c release --show-bin-path)/kiemdiem
 rm -rf workspace
 mkdir -p workspace/inbox
-cp Fixtures/inbox/* workspace/inbox/
+cp Fixtures/demo-2026/inbox/* workspace/inbox/
 # The copies are "uploads that finished earlier": older than intake.settle_seconds.
 touch -d '-10 minutes' workspace/inbox/*
 set +e
@@ -18,4 +18,6 @@ case $status in
   3) echo "Có bản bị từ chối: xem workspace/logs/rejections.jsonl và trang 'Bị từ chối'." ;;
   *) echo "kiemdiem run kết thúc với mã $status" >&2; exit "$status" ;;
 esac
-echo "Sổ tổng hợp: $(pwd)/workspace/reports/tong-hop-2020.xlsx"
+echo "Sổ tổng hợp: $(pwd)/workspace/reports/tong-hop-2026.xlsx"
+echo "Phiếu trả lại:"
+find workspace/reports/tra-lai-2026 -name '*.docx' | sort | sed "s|^|  $(pwd)/|"

@@ -393,7 +393,7 @@ COLL_SEC_V = "V. Phương hướng, biện pháp khắc phục hạn chế, khuy
 COLL_SEC_VI = "VI. Tự nhận mức xếp loại chất lượng"
 
 COLLECTIVES = [
-    dict(file="bao-cao-tap-the-chi-bo-van-phong-2020", dest="inbox", writer="wordxml", checkbox="sdt",
+    dict(file="bao-cao-tap-the-chi-bo-van-phong-2020", dest="inbox-2020", writer="wordxml", checkbox="sdt",
          year=2020, cell="VP", header="table", case="upper", code=True, title=COLL_TITLE_A,
          year_style="Năm 2020", zero=True, date=(10, 12, 2020), meeting=(10, 12, 2020),
          items=[

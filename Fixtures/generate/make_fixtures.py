@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerate the kiemdiem fixture corpus: Fixtures/inbox/*.docx and Fixtures/expected/*.json.
+"""Regenerate the kiemdiem fixture corpus: Fixtures/inbox-2020/*.docx and Fixtures/expected/*.json.
 
 Run from anywhere (takes a few seconds; LibreOffice is started once for all its files):
 
-    python3 Fixtures/generate/make_fixtures.py            # write inbox/ and expected/, then verify
+    python3 Fixtures/generate/make_fixtures.py            # write inbox-2020/ and expected/, then verify
     python3 Fixtures/generate/make_fixtures.py --verify   # only re-read the committed files and check
 
 Needs python-docx (``import docx``) and LibreOffice (``soffice`` on PATH).
@@ -36,7 +36,7 @@ import corpus2 as C2  # noqa: E402
 import wordxml  # noqa: E402
 
 ROOT = os.path.dirname(HERE)           # Fixtures/
-INBOX = os.path.join(ROOT, "inbox")
+INBOX = os.path.join(ROOT, "inbox-2020")
 FORMS = os.path.join(ROOT, "forms")
 EXPECTED = os.path.join(ROOT, "expected")
 YEAR = 2020
@@ -1408,7 +1408,7 @@ def write_doc(blocks, out, writer, author, date, checkbox, lo_files, tmp, title=
 
 
 def generate2():
-    """The second set: 2023 / 2025 forms and collective reports (forms/, and the 2020 report in inbox/)."""
+    """The second set: 2023 / 2025 forms and collective reports (forms/, and the 2020 report in inbox-2020/)."""
     tmp = tempfile.mkdtemp(prefix="kiemdiem-fixtures2-")
     lo = {}
     for m in C2.MEMBERS:
@@ -1605,12 +1605,15 @@ per file:
 
 Folders:
 
-- `inbox/` — the demo's sample inbox: the 17 valid + 5 invalid **Mẫu 02-HD KĐ.ĐG 2019** forms of review year
-  **2020** (the demo batch year) and the **2020 collective report** (Mẫu 01) of Chi bộ Văn phòng.
+- `inbox-2020/` — the 2020 review the tests run: the 17 valid + 5 invalid **Mẫu 02-HD KĐ.ĐG 2019** forms of review year
+  **2020** and the **2020 collective report** (Mẫu 01) of Chi bộ Văn phòng.
+- `demo-2026/` — `make run`'s demo, the 2026 review on HD 43's forms (2A, 2B, 2C, Mẫu 01), with its roster and
+  organisations file, and `dem-sau/` the form that arrives the night after; made by `generate/make_demo_2026.py`
+  (its docstring lists what each file shows).
 - `forms/` — the forms of other years and templates (02A/02B-2023, 2A/2B/2C-2025, Mẫu 01 of 2023 and 2025) and
-  their invalid variants. They are not in `inbox/` because a 2020 batch would reject them all as
+  their invalid variants. They are not in `inbox-2020/` because a 2020 batch would reject them all as
   `YEAR_MISMATCH`; their expected JSON is `inspect` without `--year`.
-- `expected/<stem>.json` — the expected output for `inbox/<stem>.docx` or `forms/<stem>.docx` (stems are unique
+- `expected/<stem>.json` — the expected output for `inbox-2020/<stem>.docx` or `forms/<stem>.docx` (stems are unique
   across both folders), contract §2 shape, pretty-printed, UTF-8, NFC. Findings carry only `code`, `severity`
   and `field` (tests compare those; `message` and `evidence` are omitted). `sha256` is the hash of the
   committed file.
@@ -1621,7 +1624,7 @@ Folders:
 ## Regenerate
 
 ```sh
-python3 Fixtures/generate/make_fixtures.py            # rewrites inbox/, forms/, expected/ and this README, then verifies
+python3 Fixtures/generate/make_fixtures.py            # rewrites inbox-2020/, forms/, expected/ and this README, then verifies
 python3 Fixtures/generate/make_fixtures.py --verify   # only re-reads the committed files and checks them
 ```
 
@@ -1691,7 +1694,7 @@ also checks the corpus rules below (dates, bands, sums).
   cell's member reviews and committee decisions (the 2020 report of Chi bộ Văn phòng: meeting 10/12/2020,
   members' cell review 16/12/2020, committee 29/12/2020).
 
-## The fixtures: `inbox/`, Mẫu 02-HD KĐ.ĐG 2019, year 2020
+## The fixtures: `inbox-2020/`, Mẫu 02-HD KĐ.ĐG 2019, year 2020
 
 | file | writer | party cell | what it exercises | expected |
 |---|---|---|---|---|
@@ -1782,7 +1785,7 @@ def exercises2(m):
 
 
 def readme_table2():
-    rows = ["", "## The fixtures: 2023 / 2025 forms and collective reports (`forms/`, the 2020 report in `inbox/`)", "",
+    rows = ["", "## The fixtures: 2023 / 2025 forms and collective reports (`forms/`, the 2020 report in `inbox-2020/`)", "",
             "| file | folder | writer | template | what it exercises | expected |", "|---|---|---|---|---|---|"]
     for c in C2.COLLECTIVES:
         cell = C2.CELLS_BY_YEAR[c["year"]][c["cell"]]

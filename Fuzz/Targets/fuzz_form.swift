@@ -4,7 +4,7 @@ import ReviewForms
 import ReviewRules
 import WordDocument
 
-/// Form layer: a document.xml (seeded from the real forms in Fixtures/inbox) wrapped into a
+/// Form layer: a document.xml (seeded from the real forms in Fixtures/inbox-2020) wrapped into a
 /// minimal package, read into blocks, extracted into a ReviewForm, then validated and classified,
 /// which is what FormPipeline does for one file minus the SHA-256.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -10,7 +10,7 @@ import Testing
     static func threeYears() throws -> BinaryBox {
         let box = try BinaryBox("audit-years") { inbox in
             try BinaryBox.sampleInbox(inbox)
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox/nguyen-van-an.docx"),
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx"),
                                              to: inbox.appendingPathComponent("nguyen-van-an-gui-lai.docx"))
         }
         let first = try box.kiemdiem(["run"])

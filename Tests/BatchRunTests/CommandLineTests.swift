@@ -6,7 +6,7 @@ import Testing
 @Suite struct CommandLineTests {
     @Test func inspectPrintsOneJSONObjectPerFileInOrder() throws {
         let files = ["nguyen-van-an.docx", "tep-rong.docx", "khong-phai-docx.docx"]
-        let paths = files.map { fixtures.appendingPathComponent("inbox").appendingPathComponent($0).path }
+        let paths = files.map { fixtures.appendingPathComponent("inbox-2020").appendingPathComponent($0).path }
         let result = try runProcess(kiemdiemBinary, ["inspect", "--json"] + paths)
         #expect(result.status == 3, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")

@@ -22,7 +22,7 @@ import Ledger
                         data = text.replace(old, new).encode("utf-8")
                     zout.writestr(item, data)
             """
-        let source = fixtures.appendingPathComponent("inbox").appendingPathComponent(fixture).path
+        let source = fixtures.appendingPathComponent("inbox-2020").appendingPathComponent(fixture).path
         let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, source, destination.path, old, new])
         try #require(result.status == 0, "\(result.stderr)")
     }
@@ -81,13 +81,13 @@ import Ledger
 
 @Suite struct LanguageTests {
     @Test func englishMessagesOnRequest() throws {
-        let file = fixtures.appendingPathComponent("inbox/truong-thi-kim-lien.docx").path
+        let file = fixtures.appendingPathComponent("inbox-2020/truong-thi-kim-lien.docx").path
         let vi = try runProcess(kiemdiemBinary, ["inspect", "--json", file])
         let en = try runProcess(kiemdiemBinary, ["inspect", "--json", "--language", "en", file])
         #expect(vi.stdout.contains("Thiếu thông tin bắt buộc"))
         #expect(en.stdout.contains("Required field missing"))
         let empty = try runProcess(kiemdiemBinary, ["inspect", "--json", "--language", "en",
-                                                    fixtures.appendingPathComponent("inbox/tep-rong.docx").path])
+                                                    fixtures.appendingPathComponent("inbox-2020/tep-rong.docx").path])
         #expect(empty.stdout.contains("Empty file"))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import BatchRun
 
-/// Every fixture of `Fixtures/inbox` against its expected JSON in `Fixtures/expected`, written
+/// Every fixture of `Fixtures/inbox-2020` against its expected JSON in `Fixtures/expected`, written
 /// by the generator from the data it put into the document (it is the oracle, not our output).
 /// Messages and evidence are ours to word and are tested elsewhere: compared here are the
 /// verdict, the codes, severities and fields of the findings, the form and the classification.
@@ -22,7 +22,7 @@ import Testing
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL)) as! [String: Any]
         let file = expected["file"] as! String
         // The sample inbox holds the demo year's files; forms/ holds the other years and templates.
-        let inbox = fixtures.appendingPathComponent("inbox").appendingPathComponent(file)
+        let inbox = fixtures.appendingPathComponent("inbox-2020").appendingPathComponent(file)
         let location = FileManager.default.fileExists(atPath: inbox.path)
             ? inbox : fixtures.appendingPathComponent("forms").appendingPathComponent(file)
         let bytes = try [UInt8](Data(contentsOf: location))

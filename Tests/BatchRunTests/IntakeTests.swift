@@ -8,8 +8,8 @@ import Testing
 /// night goes on, every input ends in exactly one place with its bytes, and the next run has
 /// nothing left to do.
 @Suite(.serialized) struct IntakeTests {
-    static let form = fixtures.appendingPathComponent("inbox/nguyen-van-an.docx")
-    static let other = fixtures.appendingPathComponent("inbox/tran-thi-bich-ngoc.docx")
+    static let form = fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx")
+    static let other = fixtures.appendingPathComponent("inbox-2020/tran-thi-bich-ngoc.docx")
 
     /// The whole night and the next one: status of the first, and the second changes nothing.
     static func twoNights(_ box: BinaryBox) throws -> ProcessResult {

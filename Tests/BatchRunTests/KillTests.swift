@@ -14,7 +14,7 @@ import Testing
     static let kills = ProcessInfo.processInfo.environment["KIEMDIEM_KILLS"].flatMap { Int($0) } ?? 10
     static let inputs = 200
 
-    /// 200 distinct inputs from the sample files of Fixtures/inbox, cycled, made quickly and
+    /// 200 distinct inputs from the sample files of Fixtures/inbox-2020, cycled, made quickly and
     /// without changing any form:
     /// - a ZIP (every form, valid or not, and the collective report) gets one extra entry `customXml/kd-N.xml`
     ///   (a part nothing references, the form reads the same), so its SHA-256 differs. Copies of
@@ -55,7 +55,7 @@ import Testing
                 made.append(name)
             """
         let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                    ["python3", "-c", script, fixtures.appendingPathComponent("inbox").path, inbox.path, String(count)])
+                                    ["python3", "-c", script, fixtures.appendingPathComponent("inbox-2020").path, inbox.path, String(count)])
         try #require(result.status == 0, "\(result.stderr)")
     }
 

@@ -19,7 +19,7 @@ import Ledger
             inbox = root.appendingPathComponent("inbox")
             workspace = root.appendingPathComponent("workspace")
             try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-            let sample = fixtures.appendingPathComponent("inbox")
+            let sample = fixtures.appendingPathComponent("inbox-2020")
             let past = Date(timeIntervalSinceNow: -600)
             for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
                 let copy = inbox.appendingPathComponent(name)
@@ -45,7 +45,7 @@ import Ledger
     }
 
     static var sampleNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("inbox").path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("inbox-2020").path)) ?? []).sorted()
     }
 
     /// Expected verdicts of the sample inbox's files, from the fixtures' expected JSON.

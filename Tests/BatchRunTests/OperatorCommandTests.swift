@@ -6,7 +6,7 @@ import Testing
 /// The operator's surface, through the built binary: what cron, systemd and a person at a
 /// terminal see (exit statuses, stderr, stdout), and what each failure leaves behind.
 @Suite(.serialized) struct OperatorCommandTests {
-    // From the fixtures, so a sample file added to Fixtures/inbox does not break these tests.
+    // From the fixtures, so a sample file added to Fixtures/inbox-2020 does not break these tests.
     static let sampleCount = NightlyRunTests.sampleNames.count
     static let sampleRejected = NightlyRunTests.expectedVerdicts.values.filter { $0 == "rejected" }.count
     static let sampleAccepted = sampleCount - sampleRejected
@@ -46,7 +46,7 @@ import Testing
         #expect(lines.count >= Self.sampleCount + 1)
         #expect(lines.last?.hasPrefix(Self.summaryPrefix) == true)
         #expect(lines.filter { $0.hasPrefix("kiemdiem: nhận") }.count == 1)
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("inbox").path) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("inbox-2020").path) {
             #expect(lines.contains { $0.contains("tệp=\(name)") }, "\(name)")
         }
         #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"))

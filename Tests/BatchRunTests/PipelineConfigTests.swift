@@ -6,8 +6,11 @@ import Testing
 @Suite struct PipelineConfigTests {
     @Test func theBundledConfigurationLoads() throws {
         let config = try PipelineConfig.load(path: packageRoot.appendingPathComponent("pipeline.yml").path)
-        #expect(config.year == 2020)
+        #expect(config.year == 2026)
         #expect(config.inbox.hasSuffix("/workspace/inbox"))
+        #expect(config.roster?.hasSuffix("/Fixtures/demo-2026/danh-sach-dang-vien-2026.csv") == true)
+        #expect(config.organisations?.hasSuffix("/Fixtures/demo-2026/danh-sach-to-chuc-2026.csv") == true)
+        #expect(config.notices.returnTo?.hasPrefix("Văn phòng Đảng ủy xã Triệu Phong") == true)
         #expect(config.workbook.hasSuffix(".xlsx"))
         #expect(config.settleSeconds == 60)
     }
@@ -25,6 +28,7 @@ import Testing
         ("inbox: i\nyear: 2020\nreport:\n  workbok: x.xlsx\n", "khóa không biết: report.workbok"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\ninbx: j\n", "khóa không biết: inbx"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  language: [\n", "YAML ở dòng"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nnotices:\n  return: k\n", "notices.return"),
     ])
     func badConfigurationsNameTheKey(text: String, mentions: String) {
         #expect {

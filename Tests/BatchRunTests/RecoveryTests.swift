@@ -66,7 +66,7 @@ import Testing
 
         // Another form of the same member under the same name, claimed but never read.
         let other = processing.appendingPathComponent("00000000T000000-000000-00001--nguyen-van-an.docx")
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox/nguyen-van-an.docx"), to: other)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx"), to: other)
         let append = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", "-c",
             "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'a'); z.writestr(zipfile.ZipInfo('customXml/kd.xml', (2020, 1, 1, 0, 0, 0)), '<kd/>'); z.close()",

@@ -38,7 +38,7 @@ struct BinaryBox {
     }
 
     static func sampleInbox(_ inbox: URL) throws {
-        let sample = fixtures.appendingPathComponent("inbox")
+        let sample = fixtures.appendingPathComponent("inbox-2020")
         for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
             try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
         }

@@ -41,7 +41,7 @@ import Testing
         try Self.damage(store, damage)
 
         // Refused by every command that would read or write the store, naming the fix.
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox/nguyen-van-an.docx"),
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx"),
                                          to: box.inbox.appendingPathComponent("moi-nop.docx"))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)],
                                               ofItemAtPath: box.inbox.appendingPathComponent("moi-nop.docx").path)
