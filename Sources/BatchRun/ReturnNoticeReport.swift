@@ -43,7 +43,7 @@ struct ReturnNoticeReport {
         // workbook names it (StoredReport).
         var spelling: [String: String] = [:]
         try wrap {
-            try ledger.forEachSubmission(year: config.year, individualOnly: false) { s in
+            try ledger.forEachSubmission(year: config.year, individualOnly: true) { s in
                 if let cell = s.partyCell, spelling[OrganisationKey.cell(cell)] == nil { spelling[OrganisationKey.cell(cell)] = cell }
             }
         }
