@@ -94,11 +94,13 @@ struct ReturnNoticeReport {
     /// The header's left block, top down: the board of `report.organisation` (its superior, then
     /// its name), else the đảng bộ the form names.
     func header(_ s: SubmissionRecord) -> [String] {
-        s.partyCommittee.map { [DisplayName.escaped($0)] } ?? []
+        let identity = config.identity
+        guard let board = identity.organisation else { return s.partyCommittee.map { [DisplayName.escaped($0)] } ?? [] }
+        return [identity.superior, board].compactMap { $0 }
     }
 
-    /// `report.place`, the place before the date.
-    var place: String? { nil }
+    /// `report.place`, the place before the date (dots to fill in when it is not set).
+    var place: String? { config.identity.place }
 
     /// "chi-bo-1/Nguyễn Văn Bảy.docx" → "tra-lai-Nguyễn Văn Bảy.docx"; a name already given in the
     /// same folder gets " (2)", " (3)", … in arrival order, so the same store gives the same names.

@@ -9,7 +9,7 @@ public struct ReturnReason: Sendable, Equatable {
     public var place: String
     /// What is wrong there, in plain words ("chưa đánh dấu ô nào").
     public var problem: String
-    /// The text seen in the file (the finding's evidence), when there is one.
+    /// The text seen in the file (the reader's evidence), when there is one.
     public var seen: String?
     /// What the member does, one sentence ending with a full stop ("Đánh dấu một ô rồi gửi lại.").
     public var action: String
@@ -44,8 +44,11 @@ struct ReturnWording {
     mutating func reason() -> ReturnReason {
         let (place, sought) = placeAndSought()
         let (problem, action) = problemAndAction(sought: sought)
-        // Where the reader says what it looked for and did not find, that is what was seen.
-        return ReturnReason(place: place, problem: problem, seen: evidence, action: action)
+        // Only the reader's findings carry the form's own text as evidence; the rules' and the
+        // package's carry facts (dates compared, field paths, sizes), which `problem` already says.
+        let quotesTheForm: Set<FindingCode> = [.missingField, .invalidValue, .ambiguousChoice, .notAReviewForm]
+        return ReturnReason(place: place, problem: problem, seen: quotesTheForm.contains(finding.code) ? evidence : nil,
+                            action: action)
     }
 
     /// The place to name, and the reader's own "không thấy …" when it found no line at all.

@@ -37,7 +37,7 @@ public enum NoticeDocument {
         xml.start("w:document", [("xmlns:w", PackageParts.wordNamespace), ("xmlns:r", PackageParts.relationshipNamespace)])
         xml.start("w:body")
 
-        let leftWidth = textWidth * 46 / 100
+        let leftWidth = textWidth * 42 / 100
         w.table(widths: [leftWidth, textWidth - leftWidth], borders: false, rows: [[
             notice.organisation.enumerated().map { index, line in
                 Para([Run(line.uppercased(), bold: index == notice.organisation.count - 1, size: 24)], align: "center")

@@ -70,7 +70,7 @@ import Testing
         let run = try demo.run(["run"])
         #expect(run.status == 3, "\(run.stderr)")
         // 15 files: 10 accepted (the same bytes twice among them), 5 refused.
-        #expect(run.stderr.contains("nhận 15 · hợp lệ 10 · từ chối 5 · trùng 1"), "\(run.stderr)")
+        #expect(run.stderr.contains("nhận 15 · hợp lệ 10 (9 bản kiểm điểm đảng viên, 1 báo cáo tập thể) · từ chối 5 · trùng 1"), "\(run.stderr)")
         #expect(run.stderr.contains("tong-hop-2026.xlsx"))
 
         // The mix: a decision kept against a rule, an exempt member, a superseded form, each refusal's codes.
@@ -104,7 +104,7 @@ import Testing
         try "đã gọi điện".write(to: note, atomically: true, encoding: .utf8)
         try demo.add(Self.demo.appendingPathComponent("dem-sau"))
         let second = try demo.run(["run"])
-        #expect(second.stderr.contains("nhận 1 · hợp lệ 1 · từ chối 0"), "\(second.stderr)")
+        #expect(second.stderr.contains("nhận 1 · hợp lệ 1 (1 bản kiểm điểm đảng viên, 0 báo cáo tập thể) · từ chối 0"), "\(second.stderr)")
         let after = try demo.noticeFiles()
         #expect(Set(after.keys) == Set(Self.firstNight.filter { !$0.contains("le-thi-huong") } + ["Chi bộ Văn phòng/ghi-chu.txt"]))
         for (name, bytes) in after where name.hasSuffix(".docx") { #expect(first[name] == bytes, "\(name)") }

@@ -38,6 +38,8 @@ import Testing
                             detail: .datesReversed(field: "cell_review.date", date: CivilDate(year: 2026, month: 12, day: 20)!,
                                                    laterField: "committee_decision.date", laterDate: CivilDate(year: 2026, month: 12, day: 14)!))
         #expect(order.returnReason().problem == "ngày cấp ủy xếp loại 14/12/2026 lại trước ngày chi bộ đề xuất 20/12/2026")
+        // The rules' evidence is their own facts, not the form's text: nothing to quote.
+        #expect(order.returnReason().seen == nil)
         let dob = Finding(.invalidValue, field: "member.date_of_birth", evidence: "31/11/1980", location: "phần thông tin cá nhân › “Ngày sinh”")
         #expect(dob.returnReason().problem == "ghi “31/11/1980”, không phải một ngày có thật")
         let before = Finding(.classifiedBeforeReview, field: "committee_decision.level", evidence: "sections.strengths, signature")
