@@ -183,9 +183,8 @@ public struct PipelineConfig: Sendable {
             }
         }
         if let noticesTable = try reader.optionalTable("notices") {
-            var notices = Keys(noticesTable, path: "notices.")
+            let notices = Keys(noticesTable, path: "notices.")
             config.notices.returnTo = try notices.optionalString("return_to")
-            try notices.rejectUnknown()
         }
         if let auditTable = try reader.optionalTable("audit") {
             let audit = Keys(auditTable, path: "audit.")
@@ -295,7 +294,7 @@ public struct PipelineConfig: Sendable {
     /// than as the missing key it was meant to be (README, `pipeline.yml`).
     static let schema: [String: Set<String>] = [
         "": ["inbox", "workspace", "year", "roster", "organisations", "organisation_rules", "report", "intake", "limits",
-             "rules", "audit", "export"],
+             "rules", "audit", "export", "notices"],
         "report": ["workbook", "language", "per_cell", "organisation", "place", "signers"],
         "report.organisation": ["name", "superior"],
         "report.signers": ["prepared_by", "on_behalf_of", "title", "name"],
@@ -307,6 +306,7 @@ public struct PipelineConfig: Sendable {
                                "units_first_every_year", "founding_every_year"],
         "audit": ["key_file"],
         "export": ["key_file", "board"],
+        "notices": ["return_to"],
     ]
 
     /// The top table of a configuration file (pipeline.yml, rollup.yml), YAML errors said where, in Vietnamese.

@@ -7,6 +7,7 @@ enum EnglishHelp {
         "inspect": "Reads and checks each file, touching no workspace.",
         "status": "What waits in the inbox, what a killed run left in processing/, the last run.",
         "report": "Rebuilds the workbook from the store, taking no new file.",
+        "notices": "Rebuilds the return notices of refused forms from the store, taking no new file.",
         "verify-log": "Checks the logs against the anchors in the store: no line removed, edited, reordered or spliced in.",
         "init-key": "Makes a secret key file (default: the logs' HMAC key, audit.key_file; or the board's signing key).",
         "export": "Writes the year's signed result package for the level above (kiemdiem rollup).",
@@ -51,6 +52,11 @@ enum EnglishHelp {
             error (e.g. the inbox does not exist).
             """,
         "report": "Rebuilds the year's workbook from the store and publishes it atomically. Exit status: 0 · 74 I/O error · 75 a run holds the lock · 78 configuration error.",
+        "notices": """
+            Every refused form whose sender has sent nothing accepted since gets a one-page A4 .docx,             “PHIẾU TRẢ LẠI BẢN KIỂM ĐIỂM”: to whom, which file, when it arrived, each reason in the             form's own section with the text seen, what to do, and where to send the corrected form             (notices.return_to in pipeline.yml). The notices are in reports/tra-lai-<year>/<chi bộ>/             beside the workbook; the nightly run rebuilds them after the workbook too. A notice whose             sender's later form was accepted is removed from that folder; no other file is touched.
+
+            Prints each notice's path. Exit status: 0 · 69 store lost · 74 I/O error · 75 a run holds             the lock · 78 configuration error.
+            """,
         "verify-log": """
             Each line of the logs carries the SHA-256 of the line before it (prev_sha256) and, with \
             audit.key_file, its HMAC-SHA-256 (prev_hmac). The store keeps every line's hash and, \
@@ -120,6 +126,7 @@ enum EnglishHelp {
         "inspect.config": "Use the limits, rules, year and roster of this configuration (as the nightly run).",
         "status.config": "The pipeline.yml configuration file.",
         "report.config": "The pipeline.yml configuration file.",
+        "notices.config": "The pipeline.yml configuration file.",
         "verify-log.config": "The pipeline.yml configuration file.",
         "verify-log.anchor": "A head noted earlier: the line count and the short hash of that line (e.g. 56:1a2b3c4d5e6f).",
         "init-key.kind": "The kind of key.",

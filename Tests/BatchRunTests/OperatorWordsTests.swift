@@ -5,7 +5,7 @@ import Testing
 /// Issue 17, "Vietnamese for every user-facing word": help screens, argument errors, log lines,
 /// statuses and failure messages, through the built binary as an operator meets them.
 @Suite(.serialized) struct OperatorWordsTests {
-    static let subcommands = ["run", "inspect", "status", "report", "verify-log", "init-key", "recover", "audit", "export", "rollup"]
+    static let subcommands = ["run", "inspect", "status", "report", "notices", "verify-log", "init-key", "recover", "audit", "export", "rollup"]
 
     /// Words of an English sentence, as they would leak from a library (swift-argument-parser,
     /// Foundation, strerror, SQLite, swift-log). Paths, file names, option names, codes and
