@@ -263,7 +263,7 @@ import Testing
         let zip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", "-c", "import shutil, sys, zipfile; shutil.copy(sys.argv[1], sys.argv[2]); "
                 + "zipfile.ZipFile(sys.argv[2], 'a').writestr('customXml/kd.xml', '<kd/>')",
-            fixtures.appendingPathComponent("inbox/nguyen-van-an.docx").path, second.path,
+            fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx").path, second.path,
         ])
         try #require(zip.status == 0, "\(zip.stderr)")
         IntakeTests.old(second.path)

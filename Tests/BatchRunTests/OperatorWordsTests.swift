@@ -118,7 +118,7 @@ import Testing
         record("report", try box.kiemdiem(["report"]))
         record("verify-log", try box.kiemdiem(["verify-log"]))
         record("inspect, missing roster", try runProcess(kiemdiemBinary, ["inspect", "--roster", missing,
-                                                                           fixtures.appendingPathComponent("inbox/nguyen-van-an.docx").path]))
+                                                                           fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx").path]))
         record("inspect, missing file", try runProcess(kiemdiemBinary, ["inspect", missing + ".docx"]))
         record("audit, unwritable output", try box.kiemdiem(["audit"], ["--format", "xlsx", "--output", missing + "/x/y.xlsx"]))
         record("init-key, missing folder", try runProcess(kiemdiemBinary, ["init-key", missing + "/a/b.key"]))
@@ -143,7 +143,7 @@ import Testing
                 #expect(!result.stderr.contains(leak), "\(label): \(leak)")
             }
         }
-        let inspect = try runProcess(kiemdiemBinary, ["inspect", fixtures.appendingPathComponent("inbox/nguyen-van-an.docx").path])
+        let inspect = try runProcess(kiemdiemBinary, ["inspect", fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx").path])
         #expect(inspect.stdout.contains("(chính thức)") || inspect.stdout.contains("(tạm thời)"), "\(inspect.stdout)")
         #expect(!inspect.stdout.contains("(final)") && !inspect.stdout.contains("(provisional)"))
     }

@@ -104,7 +104,7 @@ import Testing
     /// takes the order from the audit log's arrival numbers, so the same form still wins.
     @Test func aRecoveryKeepsTheArrivalOrderWhateverTheFileTimesSay() throws {
         let box = try BinaryBox("recover-order") { inbox in
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox/nguyen-van-an.docx"),
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx"),
                                              to: inbox.appendingPathComponent("nguyen-van-an.docx"))
         }
         defer { box.remove() }
@@ -113,7 +113,7 @@ import Testing
         let zip = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", "-c", "import shutil, sys, zipfile; shutil.copy(sys.argv[1], sys.argv[2]); "
                 + "zipfile.ZipFile(sys.argv[2], 'a').writestr('customXml/kd.xml', '<kd/>')",
-            fixtures.appendingPathComponent("inbox/nguyen-van-an.docx").path, again.path,
+            fixtures.appendingPathComponent("inbox-2020/nguyen-van-an.docx").path, again.path,
         ])
         try #require(zip.status == 0, "\(zip.stderr)")
         IntakeTests.old(again.path)
