@@ -95,8 +95,6 @@ public struct PipelineConfig: Sendable {
     public var identity = ReportIdentity()
     /// The result package for the level above (pipeline.yml `export:`).
     public var export = ExportSettings()
-}
-
     /// The return notices (`notices:`).
     public var notices = NoticeSettings()
 
