@@ -146,6 +146,26 @@ struct ReturnWording {
         case .fileUnreadable:
             return (t("máy chủ không đọc được tệp", "the server could not read the file"),
                     t("Gửi lại tệp .docx.", "Send the .docx file again."))
+        // A board's result package refused by the level above (docs/contract.md §6): the board fixes it.
+        case .packageMalformed:
+            return (t("gói kết quả không đúng định dạng (hỏng, tải lên chưa xong hoặc không do kiemdiem export xuất ra)",
+                      "the result package is malformed (damaged, incompletely uploaded, or not written by kiemdiem export)"),
+                    t("Xuất lại gói bằng kiemdiem export", "Export the package again with kiemdiem export") + resend)
+        case .packageUnsigned:
+            return (t("gói kết quả không có chữ ký số", "the result package is not signed"),
+                    t("Xuất lại gói bằng kiemdiem export với khóa ký của đảng ủy", "Export it again with the board's signing key") + resend)
+        case .packageTampered:
+            return (t("gói kết quả đã bị thay đổi sau khi ký", "the result package was changed after it was signed"),
+                    t("Lấy đúng bản gốc do kiemdiem export xuất ra", "Take the original that kiemdiem export wrote") + resend)
+        case .packageUnknownKey:
+            return (t("gói được ký bằng khóa chưa có trong danh sách tin cậy của cấp trên", "the package is signed with a key the level above does not trust yet"),
+                    t("Gửi khóa công khai của đảng ủy cho cấp trên qua kênh tin cậy để khai vào danh sách", "Give the board's public key to the level above by a trusted channel") + resend)
+        case .packageBoardMismatch:
+            return (t("gói ghi tổ chức khác với tổ chức cấp trên đã khai cho khóa ký này", "the package names another organisation than the one listed for its key"),
+                    t("Đối chiếu tên tổ chức với cấp trên, xuất lại gói", "Agree on the organisation's name with the level above and export again") + resend)
+        case .packageYearMismatch:
+            return (t("năm của gói kết quả khác năm tổng hợp", "the package's year is not the roll-up's"),
+                    t("Xuất lại gói với đúng năm tổng hợp", "Export it again for the roll-up's year") + resend)
         default:
             // Warnings never send a form back: what was noticed, nothing to do. (Every refusing
             // code has its own case above; ReturnReasonTests fails on one that reaches here.)

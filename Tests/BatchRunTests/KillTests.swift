@@ -280,7 +280,7 @@ import Testing
         #expect(table(try #require(sheets["Đảng viên"])).body.count == liveMembers)
         #expect(workbookTemporaries(box).isEmpty, "a killed publish left a temporary workbook behind")
         let perCell = box.workspace.appendingPathComponent("reports/tong-hop-2020-chi-bo")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: perCell.path).allSatisfy { $0.hasSuffix(".xlsx") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: perCell.path).allSatisfy { $0.hasSuffix(".xlsx") }, "\((try? FileManager.default.contentsOfDirectory(atPath: perCell.path)) ?? [])")
     }
 
     /// Hidden files under reports/: the atomic publisher's temporaries (".<name>.xlsx.tmp-…").
