@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Domain vocabulary shared by every stage: findings, levels, the review form, text folding.
         .target(name: "KiemdiemCore"),
@@ -38,8 +39,12 @@ let package = Package(
         .target(name: "ResultPackages", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
         // Return notices: a one-page .docx per refused form (libxml2's writer and libzip, through OOXMLPackage).
         .target(name: "ReturnNotices", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
-        // The store: every submission, verdict, finding and level, per year (GRDB over SQLite).
-        .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", .product(name: "GRDB", package: "GRDB.swift")]),
+        // A PostgreSQL connection over libpq, for a shared store (docs/contract.md "The store").
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        // The store: every submission, verdict, finding and level, per year (GRDB over SQLite,
+        // or a board's schema in a shared PostgreSQL database).
+        .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", "PostgresClient",
+                                               .product(name: "GRDB", package: "GRDB.swift")]),
         // The nightly run and `inspect`: configuration, intake, lock, log, publishing.
         .target(name: "BatchRun", dependencies: [
             "KiemdiemCore", "OOXMLPackage", "WordDocument", "ReviewForms", "ReviewRules", "Workbooks", "Ledger", "ResultPackages", "ReturnNotices",

@@ -44,9 +44,9 @@ public enum AuditReport {
 
     /// The events matching `query`, oldest first, with the history flags of each member's year.
     public static func rows(_ config: PipelineConfig, query: AuditQuery) throws(WorkspaceError) -> [Row] {
-        let workspace = Workspace(path: config.workspace)
-        guard FileManager.default.fileExists(atPath: workspace.store.path) else { return [] }
-        let ledger = try wrap { try Ledger(path: workspace.store.path) }
+        let workspace = Workspace(config)
+        guard Ledger.exists(workspace.storeLocation) else { return [] }
+        let ledger = try wrap { try Ledger(workspace.storeLocation) }
         let records = try wrap { try ledger.auditEvents(query) }
         let history = try wrap { try ledger.levelsByYear(only: HistoryFlag.levels) }
         return records.map { record in

@@ -51,6 +51,14 @@ public struct RunFailure: Error, Sendable {
     public var message: String
 }
 
+extension RunResult {
+    /// Exit 75 for the board's lock in a shared store, held by a run from another workspace.
+    static func boardLocked(_ workspace: Workspace) -> RunResult {
+        RunResult(status: .locked, counts: RunCounts(), workbook: nil, seconds: 0,
+                  message: "một lượt chạy khác của cùng đảng ủy đang giữ khóa trong kho dùng chung \(workspace.storeName)")
+    }
+}
+
 /// How far the run is, for a progress bar: `done` of `total` files of this run are filed.
 public struct RunProgress: Sendable, Equatable {
     public var done: Int
@@ -93,7 +101,7 @@ public struct NightlyRun: Sendable {
     public func run() -> RunResult {
         let started = now()
         var counts = RunCounts()
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         let roster: Roster?
         do {
             roster = try config.roster.map { path throws(ConfigurationError) in try RosterFile.load(path: path) }
@@ -141,10 +149,13 @@ public struct NightlyRun: Sendable {
             try workspace.prepare()
             let ledger: Ledger
             do {
-                ledger = try Ledger(path: workspace.store.path)
+                ledger = try Ledger(workspace.storeLocation)
             } catch {
-                throw WorkspaceError("không mở được kho dữ liệu \(workspace.store.path): \(Ledger.describe(error))")
+                throw WorkspaceError("không mở được kho dữ liệu \(workspace.storeName): \(Ledger.describe(error))")
             }
+            // A shared store's board lock, beside the workspace's: two workspaces configured
+            // with the same store_board never run into one schema at once.
+            guard try wrap({ try ledger.lockBoard() }) else { return RunResult.boardLocked(workspace) }
             openedLedger = ledger
             let id = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             runID = id

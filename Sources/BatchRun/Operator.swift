@@ -40,7 +40,7 @@ public enum Operator {
 
     public static func status(_ config: PipelineConfig, now: Date = Date()) throws -> Status {
         try config.checkPaths()
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         var status = Status(waiting: 0, unsettled: 0, foreign: 0, processing: 0, lastRun: nil, arrivals: 0)
         if let lock = RunLock.holder(path: workspace.root.path), lock.held { status.activeRun = lock.pid }
         status.freeBytes = freeBytes(near: workspace.root.path)
@@ -55,8 +55,8 @@ public enum Operator {
         status.processing = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
             .filter { !$0.hasPrefix(".") }.count
         if let lost = StoreGuard.refusal(workspace) { throw StoreLostError(description: lost) }
-        if FileManager.default.fileExists(atPath: workspace.store.path) {
-            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+        if Ledger.exists(workspace.storeLocation) {
+            let ledger = try wrap { try Ledger(workspace.storeLocation) }
             status.lastRun = try wrap { try ledger.lastRun() }
             if let run = status.lastRun {
                 status.lastRunCollective = try wrap { try ledger.acceptedCollectiveArrivals(runID: run.id) }
@@ -80,7 +80,7 @@ public enum Operator {
     /// `kiemdiem report`: the workbook rebuilt from the store, without taking any file.
     public static func rebuildReport(_ config: PipelineConfig, logger: Logger) -> RunResult {
         let started = Date()
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         do {
             // As in `run`: a refused report creates nothing but the folder that holds the lock.
             try Workspace.makeDirectory(workspace.root)
@@ -93,7 +93,8 @@ public enum Operator {
                 return RunResult(status: .storeLost, counts: RunCounts(), workbook: nil, seconds: 0, message: lost)
             }
             try workspace.prepare()
-            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            let ledger = try wrap { try Ledger(workspace.storeLocation) }
+            guard try wrap({ try ledger.lockBoard() }) else { return RunResult.boardLocked(workspace) }
             let session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: 0, logger: logger, now: Date.init)
             let workbook = try session.publishReports()
             return RunResult(status: .allAccepted, counts: RunCounts(), workbook: workbook,
@@ -128,7 +129,7 @@ public enum Operator {
     /// Run it when no run is active: a run's lines are anchored right after they are written.
     public static func verifyLog(_ config: PipelineConfig, log: AuditedLog = .rejections,
                                  expected: (lines: Int, prefix: String)? = nil) -> Result<LogVerification, LogVerificationError> {
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         let key: AuditKey?
         do {
             key = try config.audit.key(workspace: config.workspace)
@@ -136,13 +137,13 @@ public enum Operator {
             return .failure(LogVerificationError(line: 0, reason: error.description))
         }
         var hashes: [String] = [], anchors: [LogAnchor] = []
-        if FileManager.default.fileExists(atPath: workspace.store.path) {
+        if Ledger.exists(workspace.storeLocation) {
             do {
-                let ledger = try Ledger(path: workspace.store.path)
+                let ledger = try Ledger(workspace.storeLocation)
                 hashes = try ledger.logLineHashes(log.rawValue)
                 anchors = try ledger.logAnchors(log.rawValue)
             } catch {
-                return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.store.path): \(Ledger.describe(error))"))
+                return .failure(LogVerificationError(line: 0, reason: "không đọc được kho dữ liệu \(workspace.storeName): \(Ledger.describe(error))"))
             }
         }
         let url = log == .rejections ? workspace.rejectionLog : workspace.auditLog

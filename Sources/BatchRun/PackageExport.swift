@@ -24,7 +24,7 @@ public struct ExportResult: Sendable {
 /// store; the same store gives the same bytes.
 public enum PackageExport {
     public static func export(_ config: PipelineConfig, year: Int, to out: String?, logger: Logger) -> ExportResult {
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         let key: BoardSigningKey
         let roster: Roster?
         let tree: OrganisationTree?
@@ -39,15 +39,15 @@ public enum PackageExport {
             return ExportResult(status: .configuration, message: "\(error)")
         }
         do {
-            guard FileManager.default.fileExists(atPath: workspace.store.path) else {
-                return ExportResult(status: .noInput, message: "chưa có kho dữ liệu \(workspace.store.path): chạy kiemdiem run trước")
+            guard Ledger.exists(workspace.storeLocation) else {
+                return ExportResult(status: .noInput, message: "chưa có kho dữ liệu \(workspace.storeName): chạy kiemdiem run trước")
             }
             guard let lock = try RunLock(workspace: workspace) else {
                 return ExportResult(status: .locked, message: "một lượt chạy khác đang giữ khóa thư mục làm việc \(workspace.root.path)")
             }
             defer { withExtendedLifetime(lock) {} }
             if let lost = StoreGuard.refusal(workspace) { return ExportResult(status: .storeLost, message: lost) }
-            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            let ledger = try wrap { try Ledger(workspace.storeLocation) }
             let package = try wrap {
                 try make(ledger: ledger, year: year, config: config, roster: roster, tree: tree)
             }

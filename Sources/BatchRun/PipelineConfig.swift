@@ -1,5 +1,6 @@
 import Foundation
 import KiemdiemCore
+import Ledger
 import OOXMLPackage
 import ReviewRules
 import Yams
@@ -97,6 +98,9 @@ public struct PipelineConfig: Sendable {
     public var export = ExportSettings()
     /// The return notices (`notices:`).
     public var notices = NoticeSettings()
+    /// `store:` and `store_board:`: the board's schema in a shared PostgreSQL database; `nil`
+    /// (the default) keeps the workspace's own `kiemdiem.sqlite`.
+    public var sharedStore: SharedStore?
 
     public init(inbox: String, workspace: String, year: Int, workbook: String, settleSeconds: Double = 60,
                 limits: PackageLimits = PackageLimits(), language: MessageLanguage = .vi, workers: Int = 2) {
@@ -184,6 +188,7 @@ public struct PipelineConfig: Sendable {
             let notices = Keys(noticesTable, path: "notices.")
             config.notices.returnTo = try notices.optionalString("return_to")
         }
+        config.sharedStore = try SharedStore.read(reader)
         if let auditTable = try reader.optionalTable("audit") {
             let audit = Keys(auditTable, path: "audit.")
             config.audit.keyFile = try audit.optionalString("key_file").map(resolve)
@@ -265,6 +270,12 @@ public struct PipelineConfig: Sendable {
         return "/" + tail.reversed().joined(separator: "/")
     }
 
+    /// Where the store is, from the workspace folder and `store:`.
+    public func storeLocation() -> StoreLocation {
+        sharedStore.map { .postgres(url: $0.url, board: $0.board) }
+            ?? .sqlite(path: URL(fileURLWithPath: workspace).appendingPathComponent("kiemdiem.sqlite").path)
+    }
+
     /// The organisations block of pipeline.yml: `organisations:` (the file) and
     /// `organisation_rules:` (the inferred organisation rules, each off by default; docs/rules.md).
     enum OrganisationSettings {
@@ -292,7 +303,7 @@ public struct PipelineConfig: Sendable {
     /// than as the missing key it was meant to be (README, `pipeline.yml`).
     static let schema: [String: Set<String>] = [
         "": ["inbox", "workspace", "year", "roster", "organisations", "organisation_rules", "report", "intake", "limits",
-             "rules", "audit", "export", "notices"],
+             "rules", "audit", "export", "store", "store_board", "notices"],
         "report": ["workbook", "language", "per_cell", "organisation", "place", "signers"],
         "report.organisation": ["name", "superior"],
         "report.signers": ["prepared_by", "on_behalf_of", "title", "name"],
@@ -411,5 +422,39 @@ public struct PipelineConfig: Sendable {
             guard let table = raw as? [String: Any] else { throw ConfigurationError("\(path)\(key) phải là một bảng khóa") }
             return table
         }
+    }
+}
+
+/// A shared PostgreSQL store (README "A shared store for a province"; docs/contract.md "The store").
+public struct SharedStore: Sendable, Equatable {
+    /// A libpq connection URI, `postgresql://user@host:port/database`. No password here: libpq
+    /// reads it from `~/.pgpass` or `PGPASSWORD`.
+    public var url: String
+    /// The board's name in the store: its schema is `kiemdiem_<board>`.
+    public var board: String
+
+    public init(url: String, board: String) {
+        self.url = url
+        self.board = board
+    }
+
+    static func read(_ reader: PipelineConfig.Keys) throws(ConfigurationError) -> SharedStore? {
+        let store = try reader.optionalString("store")
+        let board = try reader.optionalString("store_board")
+        guard let store, store != "sqlite" else {
+            if board != nil { throw ConfigurationError("store_board chỉ dùng cùng store: postgresql://… (kho dùng chung)") }
+            return nil
+        }
+        guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
+            throw ConfigurationError("store phải là sqlite (mặc định, tệp kiemdiem.sqlite trong thư mục làm việc) "
+                                     + "hoặc địa chỉ kho PostgreSQL dùng chung postgresql://người-dùng@máy-chủ/cơ-sở-dữ-liệu")
+        }
+        guard let board else {
+            throw ConfigurationError("thiếu khóa store_board: tên của đảng ủy này trong kho dùng chung (ví dụ store_board: xa_an_binh)")
+        }
+        guard StoreLocation.isValidBoard(board) else {
+            throw ConfigurationError("store_board \"\(board)\" không dùng được: chỉ chữ thường không dấu a–z, chữ số và _, tối đa 32 ký tự")
+        }
+        return SharedStore(url: store, board: board)
     }
 }

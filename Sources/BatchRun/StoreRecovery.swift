@@ -18,14 +18,17 @@ enum StoreGuard {
         let filed = filedFiles(workspace, stopAfter: 1).count
         guard filed > 0 else { return nil }
         let what: String
-        switch Ledger.health(path: workspace.store.path) {
+        switch Ledger.health(workspace.storeLocation) {
         case .healthy(let arrivals) where arrivals > 0: return nil
+        // A shared store's server that does not answer says nothing about the data: opening
+        // the store fails next, with 74, and the next night tries again.
+        case .unreachable: return nil
         case .healthy: what = "không ghi nhận tệp nào"
         case .missing: what = "không còn"
         case .empty: what = "rỗng (0 byte)"
         case .unreadable(let reason): what = "không đọc được (\(DisplayName.escaped(reason)))"
         }
-        return "kho dữ liệu \(workspace.store.path) \(what) trong khi archive/ và rejected/ đã có tệp: "
+        return "kho dữ liệu \(workspace.storeName) \(what) trong khi archive/ và rejected/ đã có tệp: "
             + "không chạy tiếp để khỏi đếm lại từ đầu. Chạy `kiemdiem recover --config <pipeline.yml>` để dựng lại kho "
             + "từ archive/, rejected/ và nhật ký (kho cũ được giữ lại bên cạnh)"
     }
@@ -79,7 +82,7 @@ extension Operator {
     public static func recover(_ config: PipelineConfig, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) -> RunResult {
         let started = now()
         var counts = RunCounts()
-        let workspace = Workspace(path: config.workspace)
+        let workspace = Workspace(config)
         do {
             try Workspace.makeDirectory(workspace.root)
             guard let lock = try RunLock(workspace: workspace) else {
@@ -97,7 +100,8 @@ extension Operator {
             }
             let kept = try setAside(workspace, stamp: LocalTime(now()).format("%Y%m%dT%H%M%S"))
             if let kept { logger.warning("giữ lại kho dữ liệu hỏng", metadata: ["file": "\(kept)"]) }
-            let ledger = try wrap { try Ledger(path: workspace.store.path) }
+            let ledger = try wrap { try Ledger(workspace.storeLocation) }
+            guard try wrap({ try ledger.lockBoard() }) else { return RunResult.boardLocked(workspace) }
             let runID = try wrap { try ledger.startRun(year: config.year, at: timestamp(started)) }
             var session = RunSession(config: config, workspace: workspace, ledger: ledger, runID: runID, logger: logger, now: now)
             session.roster = roster
@@ -171,6 +175,9 @@ extension Operator {
     /// Renames the store and its journals to `kiemdiem.sqlite.hong-<stamp>…`; returns the new
     /// name of the store, `nil` when there was none.
     private static func setAside(_ workspace: Workspace, stamp: String) throws(WorkspaceError) -> String? {
+        if case .postgres = workspace.storeLocation {
+            return try wrap { try Ledger.setAside(workspace.storeLocation, stamp: stamp) }
+        }
         var kept: String?
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let path = workspace.store.path + suffix

@@ -1,5 +1,6 @@
 import Foundation
 import KiemdiemCore
+import Ledger
 
 /// An I/O failure on the workspace (exit 74): nothing is lost, the next run finishes the work.
 public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
@@ -13,6 +14,8 @@ public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
 /// involved, so a file is always in exactly one place, whatever moment the process dies.
 struct Workspace: Sendable {
     let root: URL
+    /// The store: `kiemdiem.sqlite` here, or the board's schema in a shared database.
+    let storeLocation: StoreLocation
 
     var processing: URL { root.appendingPathComponent("processing") }
     var archive: URL { root.appendingPathComponent("archive") }
@@ -24,7 +27,16 @@ struct Workspace: Sendable {
 
     init(path: String) {
         root = URL(fileURLWithPath: path)
+        storeLocation = .sqlite(path: root.appendingPathComponent("kiemdiem.sqlite").path)
     }
+
+    init(_ config: PipelineConfig) {
+        root = URL(fileURLWithPath: config.workspace)
+        storeLocation = config.storeLocation()
+    }
+
+    /// How messages name the store (a shared store's URI without its password).
+    var storeName: String { storeLocation.displayName }
 
     func prepare() throws(WorkspaceError) {
         for dir in [root, processing, archive, rejected, logs] {

@@ -89,13 +89,13 @@ extension Ledger {
             var pending: [PendingDecision] = []
             let arrivals = try db.rows("""
                 SELECT a.id AS arrival_id, a.run_id AS arrival_run, a.claimed_as, a.original_name AS arrival_name,
-                       a.stored_path AS arrival_path, a.arrived_at, a.claimed_at, a.duplicate, s.*
+                       a.stored_path AS arrival_path, a.arrived_at, a.claimed_at, a.duplicate,
+                       \(SubmissionRecord.columns("s"))
                 FROM arrivals a JOIN submissions s ON s.id = a.submission_id
                 WHERE a.audit_logged = 0 ORDER BY a.id LIMIT ?
                 """, [limit])
             for row in arrivals {
-                var submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
-                submission.formJSON = nil
+                let submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
                 let duplicate: Bool = row["duplicate"]
                 pending.append(PendingDecision(
                     source: .arrival(id: row["arrival_id"], claimedAs: row["claimed_as"], originalName: row["arrival_name"],
@@ -107,13 +107,12 @@ extension Ledger {
             }
             guard pending.count < limit else { return pending }
             let superseded = try db.rows("""
-                SELECT s.*, w.original_name AS winner_name, w.run_id AS winner_run FROM submissions s
+                SELECT \(SubmissionRecord.columns("s")), w.original_name AS winner_name, w.run_id AS winner_run FROM submissions s
                 JOIN submissions w ON w.id = s.superseded_by
                 WHERE s.superseded_by IS NOT NULL AND s.supersession_logged = 0 ORDER BY s.id LIMIT ?
                 """, [limit - pending.count])
             for row in superseded {
-                var submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
-                submission.formJSON = nil
+                let submission = try SubmissionRecord(row: row, findings: Ledger.findings(db, row["id"]))
                 pending.append(PendingDecision(source: .supersession(byFile: row["winner_name"]), runID: row["winner_run"],
                                                submission: submission, organisationClassifiedBefore: false))
             }

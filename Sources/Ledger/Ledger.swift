@@ -109,7 +109,7 @@ public final class Ledger: Sendable {
     /// Rejected submissions whose findings are not yet in the rejection log.
     public func unloggedRejections() throws -> [SubmissionRecord] {
         try store.read { db in
-            try db.rows("SELECT * FROM submissions WHERE verdict = 'rejected' AND logged = 0 ORDER BY id")
+            try db.rows("SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.verdict = 'rejected' AND s.logged = 0 ORDER BY s.id")
                 .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
         }
     }
@@ -125,13 +125,6 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Every column of `submissions` but `form_json`.
-    private static let columnsWithoutForm = """
-        id, run_id, sha256, original_name, stored_path, received_at, verdict, kind, template, year, party_committee,
-        party_cell, full_name, date_of_birth, member_key, form_date, self_level, cell_level, committee_level, level,
-        status, basis, ruleset, logged, superseded_by, cell_key, committee_key, committee_date, meeting_date, level_reasons
-        """
-
     /// Every submission of a year, with findings, in arrival order. With `includingForms: false`
     /// `formJSON` is left nil: the workbook does not need the forms, and at 10,000 submissions
     /// they were half of the run's peak memory.
@@ -145,9 +138,11 @@ public final class Ledger: Sendable {
                 """, [year]) { row in
                 findingsBySubmission[row["submission_id"], default: []].append(Ledger.finding(row))
             }
-            let columns = includingForms ? "*" : Ledger.columnsWithoutForm
+            let sql = includingForms
+                ? "SELECT \(SubmissionRecord.columnsWithForm) FROM submissions s \(SubmissionRecord.joinForm) WHERE s.year = ? ORDER BY s.id"
+                : "SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.year = ? ORDER BY s.id"
             var records: [SubmissionRecord] = []
-            try db.forEachRow("SELECT \(columns) FROM submissions WHERE year = ? ORDER BY id", [year]) { row in
+            try db.forEachRow(sql, [year]) { row in
                 let id: Int64 = row["id"]
                 records.append(try SubmissionRecord(row: row, findings: findingsBySubmission.removeValue(forKey: id) ?? []))
             }

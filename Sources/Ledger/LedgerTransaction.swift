@@ -9,7 +9,7 @@ public struct LedgerTransaction {
 
     /// The submission with these bytes, if they were ever recorded (earlier in this transaction too).
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try db.row("SELECT * FROM submissions WHERE sha256 = ?", [sha256])
+        try db.row("SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.sha256 = ?", [sha256])
             .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
     }
 
@@ -23,9 +23,9 @@ public struct LedgerTransaction {
         let id = try db.insert("""
             INSERT INTO submissions (run_id, sha256, original_name, stored_path, received_at, verdict, kind, template,
                 year, party_committee, party_cell, full_name, date_of_birth, member_key, form_date, self_level,
-                cell_level, committee_level, level, status, basis, ruleset, form_json,
+                cell_level, committee_level, level, status, basis, ruleset,
                 cell_key, committee_key, committee_date, meeting_date, level_reasons)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [
                 runID, submission.sha256, submission.originalName, submission.storedPath, arrivedAt,
                 submission.verdict.rawValue, submission.kind?.rawValue, submission.template?.rawValue,
@@ -33,11 +33,14 @@ public struct LedgerTransaction {
                 submission.dateOfBirth?.iso, submission.memberKey, submission.formDate?.iso,
                 submission.selfLevel?.rawValue, submission.cellLevel?.rawValue, submission.committeeLevel?.rawValue,
                 submission.level?.rawValue, submission.status.rawValue, submission.basis?.rawValue,
-                submission.ruleset?.rawValue, submission.formJSON,
+                submission.ruleset?.rawValue,
                 submission.partyCell.map(OrganisationKey.cell), submission.partyCommittee.map(OrganisationKey.committee),
                 submission.committeeDate?.iso, submission.meetingDate?.iso,
                 submission.levelReasons.isEmpty ? nil : FindingJSON.encode(submission.levelReasons),
             ])
+        if let form = submission.formJSON {
+            try db.execute("INSERT INTO submission_forms (submission_id, form_json) VALUES (?, ?)", [id, form])
+        }
         for finding in submission.findings { try Ledger.insert(finding, submissionID: id, db: db) }
         try db.execute("""
             INSERT INTO arrivals (run_id, submission_id, original_name, claimed_as, stored_path, arrived_at, duplicate, claimed_at)

@@ -199,6 +199,19 @@ extension Ledger {
                 ALTER TABLE runs ADD COLUMN counted_in INTEGER;
                 UPDATE runs SET counted_in = id WHERE finished_at IS NULL;
                 """),
+        Migration("v13: the forms apart from the decisions",
+            // A form's JSON is kilobytes; stored inside the submission's row, every read of a
+            // column added after it (the keys, the reasons) walked through it. submissions.form_json
+            // stays, always NULL from now on.
+            """
+                CREATE TABLE submission_forms (
+                    submission_id INTEGER PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+                    form_json TEXT NOT NULL
+                );
+                INSERT INTO submission_forms (submission_id, form_json)
+                    SELECT id, form_json FROM submissions WHERE form_json IS NOT NULL;
+                UPDATE submissions SET form_json = NULL WHERE form_json IS NOT NULL;
+                """),
     ]
 
     /// Applies the migrations not yet applied, in order, each in its own transaction.

@@ -10,18 +10,15 @@ extension Ledger {
     /// nobody could be named from. Without form JSON, with findings.
     public func forEachStandingRefusal(year: Int, _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
-            let individual = "(t.kind IS NULL OR t.kind <> 'collective')"
             try db.forEachRow("""
-                SELECT \(Ledger.recordColumns("s")) FROM submissions s
+                SELECT \(SubmissionRecord.columns("s")) FROM submissions s
                 WHERE s.year = ? AND s.verdict = 'rejected' AND (
                     (s.kind IS NOT NULL AND s.kind = 'collective' AND NOT EXISTS (
                         SELECT 1 FROM submissions t
                         WHERE t.year = s.year AND t.kind = 'collective' AND t.verdict = 'accepted' AND t.id > s.id
                           AND COALESCE(t.cell_key, '') = COALESCE(s.cell_key, '')
                           AND COALESCE(t.committee_key, '') = COALESCE(s.committee_key, '')))
-                    OR ((s.kind IS NULL OR s.kind <> 'collective') AND (s.member_key IS NULL OR s.id = (
-                        SELECT MAX(t.id) FROM submissions t
-                        WHERE t.year = s.year AND t.member_key = s.member_key AND \(individual)))))
+                    OR (\(Ledger.isLatestIndividual("s"))))
                 ORDER BY s.id
                 """, [year]) { row in
                 let id: Int64 = row["id"]

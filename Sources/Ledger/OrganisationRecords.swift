@@ -39,7 +39,8 @@ extension Ledger {
     public func collectiveReports(year: Int) throws -> [SubmissionRecord] {
         try reading { db in
             try db.rows("""
-                SELECT * FROM submissions WHERE year = ? AND kind = 'collective' AND verdict = 'accepted' ORDER BY id
+                SELECT \(SubmissionRecord.columnsWithForm) FROM submissions s \(SubmissionRecord.joinForm)
+                WHERE s.year = ? AND s.kind = 'collective' AND s.verdict = 'accepted' ORDER BY s.id
                 """, [year]).map { try SubmissionRecord(row: $0, findings: []) }
         }
     }

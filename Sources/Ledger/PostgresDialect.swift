@@ -58,9 +58,10 @@ enum PostgresDialect {
     static func schema(board: String) -> String { "kiemdiem_" + board }
 
     /// A board name as pipeline.yml may give it: it becomes a schema name, so lower-case ASCII
-    /// letters, digits and `_`, at most 50 (PostgreSQL's identifiers end at 63 bytes).
+    /// letters, digits and `_`, at most 32 (PostgreSQL's identifiers end at 63 bytes, and a
+    /// schema set aside by `recover` adds a prefix and a time to it).
     static func isValidBoard(_ board: String) -> Bool {
-        !board.isEmpty && board.utf8.count <= 50
+        !board.isEmpty && board.utf8.count <= 32
             && board.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
 }

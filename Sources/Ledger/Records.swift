@@ -142,6 +142,22 @@ public struct SubmissionRecord: Sendable, Equatable {
     }
 }
 
+extension SubmissionRecord {
+    /// The columns of `submissions` that `init(row:)` reads, prefixed by `table`. The form's JSON
+    /// is kept apart, in `submission_forms` (store v12): kilobytes per form that SQLite would walk
+    /// through on every read of the decision, and that only `inspect`-like reads want.
+    static func columns(_ table: String) -> String {
+        ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
+         "party_committee", "party_cell", "full_name", "date_of_birth", "member_key", "form_date", "self_level",
+         "cell_level", "committee_level", "level", "status", "basis", "ruleset", "logged", "superseded_by", "cell_key",
+         "committee_key", "committee_date", "meeting_date", "level_reasons"].map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
+    /// The same with the form's JSON, for `submissions` aliased `s`.
+    static let columnsWithForm = columns("s") + ", f.form_json AS form_json"
+    static let joinForm = "LEFT JOIN submission_forms f ON f.submission_id = s.id"
+}
+
 /// The identity of a member across submissions: normalised name + date of birth + cell.
 public enum MemberKey {
     public static func make(fullName: String?, dateOfBirth: CivilDate?, partyCell: String?) -> String? {

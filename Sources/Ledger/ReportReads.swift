@@ -54,7 +54,7 @@ extension Ledger {
 
     /// The condition on `s` that it is an individual submission and its member's latest (the
     /// highest id of the member key; one without a key is a member of its own).
-    private static func isLatestIndividual(_ s: String) -> String {
+    static func isLatestIndividual(_ s: String) -> String {
         """
         (\(s).kind IS NULL OR \(s).kind <> 'collective')
         AND (\(s).member_key IS NULL OR \(s).id = (
@@ -63,21 +63,13 @@ extension Ledger {
         """
     }
 
-    /// The columns `SubmissionRecord(row:)` reads, `form_json` left out.
-    static func recordColumns(_ table: String) -> String {
-        ["id", "run_id", "sha256", "original_name", "stored_path", "received_at", "verdict", "kind", "template", "year",
-         "party_committee", "party_cell", "full_name", "date_of_birth", "member_key", "form_date", "self_level",
-         "cell_level", "committee_level", "level", "status", "basis", "ruleset", "logged", "superseded_by", "cell_key",
-         "committee_key", "committee_date", "meeting_date", "level_reasons"].map { "\(table).\($0)" }.joined(separator: ", ")
-    }
-
     /// Every submission of a year in arrival order, without findings or form JSON.
     public func forEachSubmission(year: Int, individualOnly: Bool,
                                   _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             let filter = individualOnly ? " AND \(Ledger.individual)" : ""
             try db.forEachRow("""
-                SELECT \(Ledger.recordColumns("submissions")) FROM submissions WHERE year = ?\(filter) ORDER BY id
+                SELECT \(SubmissionRecord.columns("submissions")) FROM submissions WHERE year = ?\(filter) ORDER BY id
                 """, [year]) { row in try body(try SubmissionRecord(row: row, findings: [])) }
         }
     }
@@ -128,7 +120,7 @@ extension Ledger {
             var sql = """
                 SELECT COALESCE(l.member_key, 'sha:' || l.sha256) AS report_member_id,
                        l.party_cell AS report_latest_cell, l.verdict AS report_latest_verdict,
-                       \(Ledger.recordColumns("c"))
+                       \(SubmissionRecord.columns("c"))
                 FROM submissions l
                 LEFT JOIN submissions c ON c.id = CASE
                     WHEN l.member_key IS NULL THEN
@@ -203,7 +195,7 @@ extension Ledger {
                                    _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             var sql = """
-                SELECT \(Ledger.recordColumns("s")) FROM submissions s
+                SELECT \(SubmissionRecord.columns("s")) FROM submissions s
                 WHERE s.year = ? AND s.status = ? AND s.level = ? AND \(Ledger.isCurrent("s"))
                 """
             var arguments: SQLArguments = [year, status.rawValue, level.rawValue]
@@ -227,7 +219,7 @@ extension Ledger {
                                      _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             var sql = """
-                SELECT \(Ledger.recordColumns("l")) FROM submissions l
+                SELECT \(SubmissionRecord.columns("l")) FROM submissions l
                 WHERE l.year = ? AND l.verdict = 'rejected' AND \(Ledger.isLatestIndividual("l"))
                 """
             var arguments: SQLArguments = [year]

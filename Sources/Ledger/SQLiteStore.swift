@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file in the workspace (GRDB, rollback journal, `synchronous = FULL`).
 ///
@@ -8,8 +9,20 @@ import GRDB
 final class SQLiteStore: SQLStore {
     let queue: DatabaseQueue
     var dialect: SQLDialect { .sqlite }
+    /// The column positions of each statement the Ledger runs (a few dozen), by SQL text.
+    let columns = Mutex<[String: SQLiteColumns]>([:])
+    /// The order `withMemberOrder` sorts by, read by the SQL functions registered once per
+    /// connection: creating or deleting a function or collation makes SQLite re-prepare every
+    /// statement of the connection, which a workbook's reads per cell did hundreds of times a night.
+    let memberOrder: MemberOrderBox
+
+    final class MemberOrderBox: Sendable {
+        let ranks = Mutex<[String: Int]>([:])
+    }
 
     init(path: String) throws {
+        let memberOrder = MemberOrderBox()
+        self.memberOrder = memberOrder
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -25,21 +38,43 @@ final class SQLiteStore: SQLStore {
             try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
             try db.execute(sql: "PRAGMA mmap_size = 0")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            db.add(function: DatabaseFunction("kiemdiem_cell_rank", argumentCount: 1, pure: false) { values in
+                let cell = String.fromDatabaseValue(values[0])
+                return memberOrder.ranks.withLock { Ledger.MemberOrder.rank($0, cell: cell) }
+            })
+            db.add(function: DatabaseFunction("kiemdiem_fold", argumentCount: 1, pure: true) { values in
+                Ledger.MemberOrder.fold(String.fromDatabaseValue(values[0]))
+            })
+            db.add(collation: DatabaseCollation("kiemdiem_swift") { a, b in
+                a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
+            })
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
     }
 
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try queue.read { db in try body(SQLiteConnection(db: db)) }
+        // Not `DatabaseQueue.read`: it brackets the body with `PRAGMA query_only`, and setting a
+        // flag pragma expires every prepared statement of the connection, so each read (the audit
+        // log reads the store after every batch) made the statements that followed prepare again.
+        // A deferred transaction gives the body the same consistent snapshot.
+        try queue.inDatabase { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(SQLiteConnection(db: db, store: self))
+                return .commit
+            }
+            return result!
+        }
     }
 
     func write<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try queue.write { db in try body(SQLiteConnection(db: db)) }
+        try queue.write { db in try body(SQLiteConnection(db: db, store: self)) }
     }
 }
 
 struct SQLiteConnection: SQLConnection {
     let db: Database
+    let store: SQLiteStore
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ arguments: SQLArguments) throws {
@@ -52,14 +87,18 @@ struct SQLiteConnection: SQLConnection {
     }
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.bind(arguments)).map { SQLRow(cells: SQLiteCells(row: $0)) }
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = store.columns(of: statement, sql: sql)
+        return try Row.fetchAll(statement, arguments: Self.bind(arguments)).map { SQLRow(cells: SQLiteCells(row: $0, columns: columns)) }
     }
 
     func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
         // A cursor, not fetchAll: each row is turned into a record as it is read instead of all
         // the rows and all the records being held at once.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.bind(arguments))
-        while let row = try rows.next() { try body(SQLRow(cells: SQLiteCells(row: row))) }
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = store.columns(of: statement, sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: Self.bind(arguments))
+        while let row = try rows.next() { try body(SQLRow(cells: SQLiteCells(row: row, columns: columns))) }
     }
 
     func executeScript(_ sql: String) throws {
@@ -78,10 +117,37 @@ struct SQLiteConnection: SQLConnection {
     }
 }
 
+/// A result's column positions by name, made once per statement: GRDB finds a column by name
+/// case-insensitively, lowercasing both names on every lookup, which was a tenth of the
+/// recording thread's reads. The Ledger names its columns exactly; the leftmost of a name wins,
+/// as with GRDB.
+final class SQLiteColumns: Sendable {
+    let positions: [String: Int]
+
+    init(_ names: [String]) {
+        var positions: [String: Int] = [:]
+        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
+        self.positions = positions
+    }
+}
+
+extension SQLiteStore {
+    func columns(of statement: Statement, sql: String) -> SQLiteColumns {
+        columns.withLock { cache in
+            if let known = cache[sql] { return known }
+            let made = SQLiteColumns(statement.columnNames)
+            cache[sql] = made
+            return made
+        }
+    }
+}
+
 struct SQLiteCells: SQLRowCells {
     let row: Row
+    let columns: SQLiteColumns
 
     func value(_ column: String) -> SQLValue {
+        if let position = columns.positions[column] { return Self.convert(row[position]) }
         guard let value = row[column] as DatabaseValue? else { return .null }
         return Self.convert(value)
     }
@@ -100,28 +166,12 @@ struct SQLiteCells: SQLRowCells {
 }
 
 extension SQLiteConnection {
-    /// The member order of `Ledger.forEachMember` as SQL functions and a collation, installed
-    /// for the body only, so that SQLite's sorter (which spills to temporary files) orders the
-    /// members instead of Swift holding them all.
+    /// The member order of `Ledger.forEachMember` for the body's statements, through the SQL
+    /// functions and the collation `SQLiteStore.init` registered, so that SQLite's sorter (which
+    /// spills to temporary files) orders the members instead of Swift holding them all.
     func withMemberOrder<T>(_ order: Ledger.MemberOrder, _ body: () throws -> T) rethrows -> T {
-        let ranks = order.cellRank
-        let rank = DatabaseFunction("kiemdiem_cell_rank", argumentCount: 1, pure: true) { values in
-            Ledger.MemberOrder.rank(ranks, cell: String.fromDatabaseValue(values[0]))
-        }
-        let fold = DatabaseFunction("kiemdiem_fold", argumentCount: 1, pure: true) { values in
-            Ledger.MemberOrder.fold(String.fromDatabaseValue(values[0]))
-        }
-        let swiftOrder = DatabaseCollation("kiemdiem_swift") { a, b in
-            a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
-        }
-        db.add(function: rank)
-        db.add(function: fold)
-        db.add(collation: swiftOrder)
-        defer {
-            db.remove(function: rank)
-            db.remove(function: fold)
-            db.remove(collation: swiftOrder)
-        }
+        store.memberOrder.ranks.withLock { $0 = order.cellRank }
+        defer { store.memberOrder.ranks.withLock { $0 = [:] } }
         return try body()
     }
 }

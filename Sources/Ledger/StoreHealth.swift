@@ -13,6 +13,9 @@ public enum StoreHealth: Sendable, Equatable {
     case unreadable(String)
     /// Opens and passes `PRAGMA quick_check`; how many arrivals it records.
     case healthy(arrivals: Int)
+    /// A shared store whose server did not answer (or refused the role): nothing can be said
+    /// about the data, and the command fails as on any I/O error.
+    case unreachable(String)
 }
 
 extension Ledger {

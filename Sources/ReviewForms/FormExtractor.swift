@@ -10,10 +10,10 @@ public struct FormExtraction: Sendable {
     public var provenance: [String: FieldProvenance]
     /// Where the reader looked for a field it could not read: field path → the form's own place
     /// ("mục VII. Tự nhận mức xếp loại chất lượng › 2. Xếp loại đảng viên") and the text seen there.
-    public var sought: [String: FieldProvenance]
+    public var sought: SoughtFields
 
     public init(form: ReviewForm?, findings: [Finding], provenance: [String: FieldProvenance] = [:],
-                sought: [String: FieldProvenance] = [:]) {
+                sought: SoughtFields = .none) {
         self.form = form
         self.findings = findings
         self.provenance = provenance
@@ -40,6 +40,20 @@ public struct FieldProvenance: Sendable, Equatable {
     public var location: String
     /// The paragraph text seen there.
     public var text: String
+}
+
+/// Where the reader looked for the fields it could not read, put into the form's own words only
+/// when asked: a valid form leaves a few optional fields sought, and naming their places costs
+/// more than reading them did.
+public struct SoughtFields: Sendable {
+    fileprivate let pass: ExtractionPass?
+
+    public static let none = SoughtFields(pass: nil)
+
+    public subscript(field: String) -> FieldProvenance? {
+        guard let pass, let place = pass.sought[field] else { return nil }
+        return pass.describe(place)
+    }
 }
 
 /// Turns blocks into a `ReviewForm` (stage 2). Labels are matched on whole paragraph text,
@@ -99,7 +113,9 @@ struct ExtractionPass {
     let lines: [Line]
     var findings: [Finding] = []
     var provenance: [String: FieldProvenance] = [:]
-    var sought: [String: FieldProvenance] = [:]
+    /// Where the reader looked for a field it has not read (yet); made into words only for the
+    /// fields still missing at the end, not at every look (most looks find their value).
+    var sought: [String: SoughtPlace] = [:]
     /// The form's landmarks, for naming where a field was looked for.
     var titleIndex = 0
     var headings: [Heading] = []
@@ -139,7 +155,21 @@ struct ExtractionPass {
             return FormExtraction(form: nil, findings: [finding(.notAReviewForm, field: "file", evidence: "mẫu trống, chưa điền nội dung")],
                                   provenance: provenance)
         }
-        return FormExtraction(form: form, findings: findings, provenance: provenance, sought: sought)
+        return FormExtraction(form: form, findings: findings, provenance: provenance, sought: SoughtFields(pass: self))
+    }
+
+    enum SoughtPlace {
+        /// A line that should have held the field's value.
+        case line(Int)
+        /// No line for it at all: where the form prints it.
+        case expected(String)
+    }
+
+    func describe(_ place: SoughtPlace) -> FieldProvenance {
+        switch place {
+        case .line(let index): FieldProvenance(location: self.place(of: index), text: TextFolding.collapseWhitespace(lines[index].text))
+        case .expected(let words): FieldProvenance(location: words, text: "")
+        }
     }
 
     /// A template nobody filled in is not a submission.
@@ -159,7 +189,7 @@ struct ExtractionPass {
     /// The reader looked for `field` at line `index` and found no value there.
     mutating func looked(_ field: String, at index: Int) {
         guard index < lines.count, provenance[field] == nil else { return }
-        sought[field] = FieldProvenance(location: place(of: index), text: TextFolding.collapseWhitespace(lines[index].text))
+        sought[field] = .line(index)
     }
 
     /// The one way this module makes a finding; a finding about a line says where that line is.

@@ -31,7 +31,7 @@ extension ExtractionPass {
     mutating func noteWhereRequiredFieldsWereSought(_ form: ReviewForm) {
         func missing(_ field: String, _ present: Bool, _ expected: String) {
             guard !present, provenance[field] == nil, sought[field] == nil else { return }
-            sought[field] = FieldProvenance(location: expected, text: "")
+            sought[field] = .expected(expected)
         }
         let sectionsPlace = "không thấy đề mục"
         missing("year", form.year != nil, "dưới tên mẫu: không thấy dòng “Năm …”")

@@ -89,7 +89,7 @@ extension ExtractionPass {
             let collapsed = TextFolding.collapseWhitespace(line.text)
             guard TextFolding.stripLeaders(collapsed) != nil else { continue }
             kept.append(collapsed)
-            if !isTemplateSubItem(line.key) { hasContent = true }
+            if !hasContent, !isTemplateSubItem(line.key) { hasContent = true }
         }
         return hasContent ? kept.joined(separator: "\n") : nil
     }
@@ -102,8 +102,8 @@ extension ExtractionPass {
 
     func isTemplateSubItem(_ key: String) -> Bool {
         let bare = Labels.bare(key)
-        guard HeadingNumber.arabic(bare) != nil || HeadingNumber.split(bare).rest != bare else { return false }
         let rest = HeadingNumber.split(bare).rest
+        guard rest != bare || HeadingNumber.arabic(bare) != nil else { return false }
         guard Labels.templateSubItems.contains(where: { rest.hasPrefix($0) }) else { return false }
         // A sub-item line that carries the member's own words after a colon is content.
         if let colon = rest.firstIndex(of: ":") {

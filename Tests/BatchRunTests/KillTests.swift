@@ -62,6 +62,8 @@ import Testing
     /// Where one kill landed, read back from the workspace it left.
     struct Landing: CustomStringConvertible {
         var delayMS: Int
+        /// How many inputs the inbox started with.
+        var total = KillTests.inputs
         var exitedBeforeKill: Int32?
         var inbox = 0, processing = 0, filed = 0, arrivals = 0
         var recordedButNotMoved = 0
@@ -73,7 +75,7 @@ import Testing
             if recordedButNotMoved > 0 { return "between the store commit and the rename" }
             if partialLogLine { return "inside a rejection-log write" }
             if processing > 0 { return inbox > 0 ? "while claiming" : "reading/recording" }
-            if inbox == KillTests.inputs { return "before claiming (start-up, lock, store)" }
+            if inbox == total { return "before claiming (start-up, lock, store)" }
             return "after filing (log, workbook, finish)"
         }
 
@@ -128,12 +130,7 @@ import Testing
         for index in 0..<Self.kills {
             let delay = index < claimKills ? Int.random(in: 40...90, using: &random)
                 : Int.random(in: 5...max(50, 3 * span / Self.kills), using: &random)
-            let process = Process()
-            process.executableURL = kiemdiemBinary
-            process.arguments = ["run", "--config", box.config.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try box.launch(["run"])
             usleep(useconds_t(delay * 1000))
             var landing = Landing(delayMS: delay)
             if process.isRunning {
@@ -173,7 +170,7 @@ import Testing
         }
         landing.strayWorkbookTemporaries = workbookTemporaries(box).count
 
-        guard FileManager.default.fileExists(atPath: box.workspace.appendingPathComponent("kiemdiem.sqlite").path) else {
+        guard box.storeExists else {
             #expect(filed.isEmpty)
             return
         }
@@ -200,6 +197,7 @@ import Testing
         #expect(box.inboxFiles.isEmpty)
         #expect(box.processingFiles.isEmpty)
         let archived = box.archivedFiles, rejected = box.rejectedFiles
+        let inputs = originals.values.reduce(0, +)
         #expect(archived.count + rejected.count == inputs)
         #expect(multiset(Array(archived.values) + Array(rejected.values)) == originals)
 

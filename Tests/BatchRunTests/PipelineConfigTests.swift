@@ -1,5 +1,6 @@
 import Foundation
 import KiemdiemTestSupport
+import Ledger
 import Testing
 @testable import BatchRun
 
@@ -29,6 +30,11 @@ import Testing
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\ninbx: j\n", "khóa không biết: inbx"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n  language: [\n", "YAML ở dòng"),
         ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nnotices:\n  return: k\n", "notices.return"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nstore: postgresql://db/k\n", "store_board"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nstore: postgresql://db/k\nstore_board: Xã An Bình\n",
+         "store_board \"Xã An Bình\""),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nstore: mysql://db/k\nstore_board: a\n", "store phải là"),
+        ("inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\nstore_board: a\n", "store_board chỉ dùng"),
     ])
     func badConfigurationsNameTheKey(text: String, mentions: String) {
         #expect {
@@ -70,6 +76,18 @@ import Testing
                                         createdAt: 1_607_385_600)
         #expect(none.leftLines == ["ĐẢNG BỘ KHỐI", "*"] && none.placeAndDate.hasPrefix("......, ngày "))
         #expect(none.onBehalfHeading == "T/M BAN THƯỜNG VỤ")
+    }
+
+    /// `store:` defaults to the workspace's SQLite file; a postgresql URI with `store_board` is
+    /// that board's schema in the shared store, and messages name it without its password.
+    @Test func theStoreIsTheWorkspaceFileUnlessASharedOneIsNamed() throws {
+        let base = "inbox: i\nworkspace: w\nyear: 2020\nreport:\n  workbook: x.xlsx\n"
+        #expect(try PipelineConfig.parse(base, relativeTo: "/srv/kd").storeLocation() == .sqlite(path: "/srv/kd/w/kiemdiem.sqlite"))
+        #expect(try PipelineConfig.parse(base + "store: sqlite\n", relativeTo: "/srv/kd").sharedStore == nil)
+        let shared = try PipelineConfig.parse(base + "store: postgresql://kd:bimat@db.tinh/kiemdiem\nstore_board: xa_an_binh\n",
+                                              relativeTo: "/srv/kd").storeLocation()
+        #expect(shared == .postgres(url: "postgresql://kd:bimat@db.tinh/kiemdiem", board: "xa_an_binh"))
+        #expect(shared.displayName == "postgresql://kd@db.tinh/kiemdiem (schema kiemdiem_xa_an_binh)")
     }
 
     /// `audit.key_file` resolves like every path, relative to the file; the key itself is read

@@ -12,15 +12,20 @@ struct BinaryBox {
     let workspace: URL
     let config: URL
     let workbook: URL
+    /// The store the box's runs write: `kiemdiem.sqlite`, or a board's schema in a shared store.
+    let store: StoreLocation
 
     /// Files are given an old modification time so the default `settle_seconds` takes them.
-    init(_ name: String, perCell: Bool = false, at folder: URL? = nil,
+    /// `shared`: the runs write into that board's schema of a shared PostgreSQL store.
+    init(_ name: String, perCell: Bool = false, at folder: URL? = nil, shared: (url: String, board: String)? = nil,
          populate: (URL) throws -> Void = BinaryBox.sampleInbox) throws {
         root = try folder ?? temporaryDirectory(name)
         inbox = root.appendingPathComponent("inbox")
         workspace = root.appendingPathComponent("workspace")
         config = root.appendingPathComponent("pipeline.yml")
         workbook = workspace.appendingPathComponent("reports/tong-hop-2020.xlsx")
+        store = shared.map { .postgres(url: $0.url, board: $0.board) }
+            ?? .sqlite(path: workspace.appendingPathComponent("kiemdiem.sqlite").path)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         try populate(inbox)
         let past = Date(timeIntervalSinceNow: -600)
@@ -34,7 +39,8 @@ struct BinaryBox {
             report:
               workbook: workspace/reports/tong-hop-2020.xlsx
               per_cell: \(perCell)
-            """.write(to: config, atomically: true, encoding: .utf8)
+            """.appending(shared.map { "\nstore: \"\($0.url)\"\nstore_board: \($0.board)\n" } ?? "")
+            .write(to: config, atomically: true, encoding: .utf8)
     }
 
     static func sampleInbox(_ inbox: URL) throws {
@@ -49,6 +55,18 @@ struct BinaryBox {
     /// `kiemdiem <command> --config pipeline.yml …`, to the end.
     func kiemdiem(_ command: [String], _ extra: [String] = []) throws -> ProcessResult {
         try runProcess(kiemdiemBinary, command + ["--config", config.path] + extra)
+    }
+
+    /// `kiemdiem <command> --config pipeline.yml` started and left running (to be killed), its
+    /// output discarded unless `stderr` is given.
+    func launch(_ command: [String], stderr: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = kiemdiemBinary
+        process.arguments = command + ["--config", config.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// Regular files under a folder, relative to `base` (default: the workspace), with their SHA-256.
@@ -93,7 +111,10 @@ struct BinaryBox {
         [inboxFiles, processingFiles, archivedFiles, rejectedFiles].flatMap(\.values)
     }
 
-    func ledger() throws -> Ledger { try Ledger(path: workspace.appendingPathComponent("kiemdiem.sqlite").path) }
+    func ledger() throws -> Ledger { try Ledger(store) }
+
+    /// Whether a run has made the store yet (the file, or the board's schema).
+    var storeExists: Bool { Ledger.exists(store) }
 }
 
 /// A stderr line without the date and time every line carries under cron and systemd
