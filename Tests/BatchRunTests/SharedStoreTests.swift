@@ -6,11 +6,13 @@ import Testing
 /// Issue 18's shared store, against a real PostgreSQL server the test starts (`PostgresServer`):
 /// the same migrations as SQLite, the board's lock, and two boards' nightly runs writing into one
 /// database at once, killed with SIGKILL and finished, ending as the same runs on SQLite do.
-@Suite(.serialized, .enabled(if: PostgresServer.unavailable == nil, Comment(rawValue: PostgresServer.unavailable ?? "")))
+@Suite(.serialized, .enabled("PostgreSQL could not be installed or started here: the reason is printed on stderr",
+                              { SharedServer.server != nil }))
 struct SharedStoreTests {
+    private func started() throws -> PostgresServer { try #require(SharedServer.server) }
+
     @Test func theMigrationsRunInOrderOnBothStores() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let root = try temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: root) }
         let sqlite = try Ledger(path: root.appendingPathComponent("kiemdiem.sqlite").path).schemaVersion()
@@ -28,8 +30,7 @@ struct SharedStoreTests {
     }
 
     @Test func aBoardHeldByAnotherRunIsRefusedWith75() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let box = try BinaryBox("pg-lock", shared: (server.url, "held_board"))
         defer { box.remove() }
         do {
@@ -51,8 +52,7 @@ struct SharedStoreTests {
     /// moments a few times each, then both run to the end. Every file is placed once and each
     /// board's store and workbook equal an uninterrupted run of the same inputs on SQLite.
     @Test func twoBoardsKilledAtOnceOverOneDatabaseLoseNothing() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let url = server.url
         let boards = [(name: "board_a", inputs: 60), (name: "board_b", inputs: 40)]
         let boxes = try boards.map { board in
@@ -132,4 +132,23 @@ struct SharedStoreTests {
         }
         #expect(try Set(Ledger.boards(url: url)).isSuperset(of: ["board_a", "board_b"]))
     }
+}
+
+/// One server for SharedStoreTests (each test keeps to boards of its own), started when the
+/// suite is about to run and stopped when the test process exits.
+enum SharedServer {
+    static let server: PostgresServer? = {
+        if let reason = PostgresServer.unavailable {
+            FileHandle.standardError.write(Data("\(reason)\n".utf8))
+            return nil
+        }
+        do {
+            let server = try PostgresServer()
+            atexit { SharedServer.server?.stop() }
+            return server
+        } catch {
+            FileHandle.standardError.write(Data("PostgreSQL tests skipped: the server did not start: \(error)\n".utf8))
+            return nil
+        }
+    }()
 }
