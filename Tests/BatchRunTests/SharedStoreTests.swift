@@ -48,6 +48,32 @@ struct SharedStoreTests {
         #expect(try box.ledger().arrivals().count == 23)
     }
 
+    /// A board's tables lost under a filed archive: refused with 69 as a lost SQLite file is;
+    /// `recover` keeps what is left under another schema name and rebuilds the board's store.
+    @Test func aLostBoardIsRefusedThenRecovered() throws {
+        let server = try started()
+        let box = try BinaryBox("pg-recover", shared: (server.url, "lost_board"))
+        defer { box.remove() }
+        #expect(try box.kiemdiem(["run"]).status == 3)
+        let before = try box.ledger().arrivals().count
+        #expect(before == 23)
+        _ = try server.psql("DROP TABLE kiemdiem_lost_board.arrivals CASCADE")
+        let refused = try box.kiemdiem(["run"])
+        #expect(refused.status == 69, "\(refused.stderr)")
+        #expect(refused.stderr.contains("kiemdiem_lost_board"), "\(refused.stderr)")
+        #expect(try box.kiemdiem(["status"]).status == 69)
+        let recovered = try box.kiemdiem(["recover"])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(try box.ledger().arrivals().count == before)
+        let kept = try server.psql("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'hong_kiemdiem_lost_board_%'")
+        #expect(!kept.isEmpty, "the damaged schema is kept")
+        #expect(try !Ledger.boards(url: server.url).contains { $0.hasPrefix("hong") || $0.contains("lost_board_") })
+        let status = try box.kiemdiem(["status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(try box.kiemdiem(["run"]).status == 0)
+        #expect(try box.kiemdiem(["verify-log"]).status == 0)
+    }
+
     /// Two boards, one database: both boards' runs start together and are SIGKILLed at random
     /// moments a few times each, then both run to the end. Every file is placed once and each
     /// board's store and workbook equal an uninterrupted run of the same inputs on SQLite.
