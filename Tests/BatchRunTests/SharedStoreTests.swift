@@ -6,11 +6,13 @@ import Testing
 /// Issue 18's shared store, against a real PostgreSQL server the test starts (`PostgresServer`):
 /// the same migrations as SQLite, the board's lock, and two boards' nightly runs writing into one
 /// database at once, killed with SIGKILL and finished, ending as the same runs on SQLite do.
-@Suite(.serialized, .enabled(if: PostgresServer.unavailable == nil, Comment(rawValue: PostgresServer.unavailable ?? "")))
+@Suite(.serialized, .enabled("PostgreSQL could not be installed or started here: the reason is printed on stderr",
+                              { SharedServer.server != nil }))
 struct SharedStoreTests {
+    private func started() throws -> PostgresServer { try #require(SharedServer.server) }
+
     @Test func theMigrationsRunInOrderOnBothStores() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let root = try temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: root) }
         let sqlite = try Ledger(path: root.appendingPathComponent("kiemdiem.sqlite").path).schemaVersion()
@@ -28,8 +30,7 @@ struct SharedStoreTests {
     }
 
     @Test func aBoardHeldByAnotherRunIsRefusedWith75() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let box = try BinaryBox("pg-lock", shared: (server.url, "held_board"))
         defer { box.remove() }
         do {
@@ -47,12 +48,37 @@ struct SharedStoreTests {
         #expect(try box.ledger().arrivals().count == 23)
     }
 
+    /// A board's tables lost under a filed archive: refused with 69 as a lost SQLite file is;
+    /// `recover` keeps what is left under another schema name and rebuilds the board's store.
+    @Test func aLostBoardIsRefusedThenRecovered() throws {
+        let server = try started()
+        let box = try BinaryBox("pg-recover", shared: (server.url, "lost_board"))
+        defer { box.remove() }
+        #expect(try box.kiemdiem(["run"]).status == 3)
+        let before = try box.ledger().arrivals().count
+        #expect(before == 23)
+        _ = try server.psql("DROP TABLE kiemdiem_lost_board.arrivals CASCADE")
+        let refused = try box.kiemdiem(["run"])
+        #expect(refused.status == 69, "\(refused.stderr)")
+        #expect(refused.stderr.contains("kiemdiem_lost_board"), "\(refused.stderr)")
+        #expect(try box.kiemdiem(["status"]).status == 69)
+        let recovered = try box.kiemdiem(["recover"])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(try box.ledger().arrivals().count == before)
+        let kept = try server.psql("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'hong_kiemdiem_lost_board_%'")
+        #expect(!kept.isEmpty, "the damaged schema is kept")
+        #expect(try !Ledger.boards(url: server.url).contains { $0.hasPrefix("hong") || $0.contains("lost_board_") })
+        let status = try box.kiemdiem(["status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(try box.kiemdiem(["run"]).status == 0)
+        #expect(try box.kiemdiem(["verify-log"]).status == 0)
+    }
+
     /// Two boards, one database: both boards' runs start together and are SIGKILLed at random
     /// moments a few times each, then both run to the end. Every file is placed once and each
     /// board's store and workbook equal an uninterrupted run of the same inputs on SQLite.
     @Test func twoBoardsKilledAtOnceOverOneDatabaseLoseNothing() throws {
-        let server = try PostgresServer()
-        defer { server.stop() }
+        let server = try started()
         let url = server.url
         let boards = [(name: "board_a", inputs: 60), (name: "board_b", inputs: 40)]
         let boxes = try boards.map { board in
@@ -132,4 +158,23 @@ struct SharedStoreTests {
         }
         #expect(try Set(Ledger.boards(url: url)).isSuperset(of: ["board_a", "board_b"]))
     }
+}
+
+/// One server for SharedStoreTests (each test keeps to boards of its own), started when the
+/// suite is about to run and stopped when the test process exits.
+enum SharedServer {
+    static let server: PostgresServer? = {
+        if let reason = PostgresServer.unavailable {
+            FileHandle.standardError.write(Data("\(reason)\n".utf8))
+            return nil
+        }
+        do {
+            let server = try PostgresServer()
+            atexit { SharedServer.server?.stop() }
+            return server
+        } catch {
+            FileHandle.standardError.write(Data("PostgreSQL tests skipped: the server did not start: \(error)\n".utf8))
+            return nil
+        }
+    }()
 }

@@ -61,6 +61,14 @@ public final class PostgresServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// Runs SQL through `psql` as the role `kiemdiem` (what an operator or a fault does to the
+    /// database behind kiemdiem's back); returns its unaligned output.
+    public func psql(_ sql: String) throws -> String {
+        let result = try runProcess(binaries.appendingPathComponent("psql"), ["-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
+        guard result.status == 0 else { throw Failure("psql exited \(result.status): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The server's log, for a failing test's message.
     public var log: String {
         (try? String(contentsOf: root.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
