@@ -31,7 +31,9 @@ enum ReportDocument {
             + "không xếp loại đảng viên kết nạp chưa đủ \(book.admissionMonths) tháng tính đến 31/12/\(year)."
     }
 
-    /// A refused member's row of `Cần nộp lại`: every error's message in one line.
+    /// A refused member's row of `Cần nộp lại`: every error in one line, as the member's return
+    /// notice says it (`Finding.returnReason`: the form's place, what was seen, what to do), so the
+    /// secretary who chases the member can read it out.
     static func resubmission(_ s: SubmissionRecord, cell: CellSummary?, language: MessageLanguage) -> ResubmitRow {
         let errors = s.findings.filter { $0.severity == .error }
         let shown = errors.isEmpty ? s.findings : errors
@@ -39,7 +41,7 @@ enum ReportDocument {
                            partyCommittee: cell?.partyCommittee ?? s.partyCommittee, file: s.originalName,
                            received: s.receivedAt.map { String($0.prefix(10)) },
                            codes: shown.map(\.code.rawValue).joined(separator: ", "),
-                           reason: shown.map { $0.message(language) }.joined(separator: "; "))
+                           reason: shown.map { $0.returnReason(language).sentence }.joined(separator: " "))
     }
 
     /// By cell, then name, then file, as `Đảng viên` orders its members.

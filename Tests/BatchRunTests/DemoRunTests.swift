@@ -91,6 +91,12 @@ import Testing
 
         let first = try demo.noticeFiles()
         #expect(first.keys.sorted() == Self.firstNight)
+        // The workbook's Cần nộp lại says what the notice says, for the secretary who phones the member.
+        var bay: SubmissionRecord?
+        try ledger.forEachStandingRefusal(year: 2026) { if $0.originalName == "nguyen-van-bay.docx" { bay = $0 } }
+        let row = ReportDocument.resubmission(try #require(bay), cell: nil, language: .vi)
+        #expect(row.reason.contains("Mục B.II “Đề xuất xếp loại mức chất lượng”: chưa đánh dấu ô nào. Đánh dấu một ô rồi gửi lại."),
+                "\(row.reason)")
 
         // `kiemdiem notices` alone gives the same files, byte for byte, and lists them.
         let notices = try demo.run(["notices"])
