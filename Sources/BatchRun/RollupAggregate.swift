@@ -196,21 +196,23 @@ struct RollupAggregate {
                      suspended: c.suspended, missing: c.missing)
     }
 
-    /// The members, refusals and warnings of the counted packages, read again from their files
-    /// one package at a time as the writer asks for each sheet.
+    /// The members and refusals of the counted packages, read again from their files one package
+    /// at a time as the writer asks for each sheet (the members' warnings were kept when counted).
     func rows(workspace: Workspace) -> Rows {
-        Rows(paths: countedInOrder.map { workspace.root.path + "/" + $0.path }, config: config)
+        Rows(packages: countedInOrder, root: workspace.root.path, config: config)
     }
 
     struct Rows: ReportRows {
-        let paths: [String]
+        let packages: [FiledPackage]
+        let root: String
         let config: RollupConfig
 
         var membersNameCommittee: Bool { true }
 
-        private func forEachPackage(_ body: (ResultPackage) throws -> Void) throws {
-            for path in paths {
-                guard let package = RollupRun.check(path, config: config)?.package else {
+        private func forEachPackage(members: Bool, _ body: (ResultPackage) throws -> Void) throws {
+            for filed in packages {
+                let path = root + "/" + filed.path
+                guard let package = RollupRun.check(path, config: config, members: members)?.package else {
                     throw WorkspaceError("gói \(path) đã đổi hoặc biến mất trong lúc lập sổ tổng hợp")
                 }
                 try body(package)
@@ -218,7 +220,7 @@ struct RollupAggregate {
         }
 
         func forEachMember(_ body: (MemberRow) throws -> Void) throws {
-            try forEachPackage { package in
+            try forEachPackage(members: true) { package in
                 for m in package.members {
                     try body(MemberRow(fullName: m.fullName, dateOfBirth: m.dateOfBirth, partyCell: m.partyCell,
                                        partyCommittee: m.partyCommittee, selfLevel: m.selfLevel, cellProposal: m.cellLevel,
@@ -229,7 +231,7 @@ struct RollupAggregate {
         }
 
         func forEachRejection(_ body: (RejectionRow) throws -> Void) throws {
-            try forEachPackage { package in
+            try forEachPackage(members: false) { package in
                 for file in package.rejected {
                     for finding in file.findings {
                         try body(RejectionRow(file: file.file, code: finding.code, field: finding.field,
@@ -241,16 +243,15 @@ struct RollupAggregate {
         }
 
         func forEachWarning(_ body: (RejectionRow) throws -> Void) throws {
-            try forEachPackage { package in
-                for m in package.members {
-                    for finding in m.findings where finding.severity == .warning {
-                        try body(RejectionRow(file: m.file, code: finding.code, field: finding.field,
-                                              reason: finding.message(config.language), fullName: m.fullName, partyCell: m.partyCell))
-                    }
+            for filed in packages {
+                for (m, finding) in filed.memberWarnings {
+                    try body(RejectionRow(file: m.file, code: finding.code, field: finding.field,
+                                          reason: finding.message(config.language), fullName: m.fullName, partyCell: m.partyCell))
                 }
-                for finding in package.statistics.quota {
-                    try body(RejectionRow(file: package.board.name, code: finding.code, field: finding.field,
-                                          reason: finding.message(config.language), fullName: nil, partyCell: nil))
+                for finding in filed.check.package?.statistics.quota ?? [] {
+                    try body(RejectionRow(file: filed.check.package?.board.name ?? filed.path, code: finding.code,
+                                          field: finding.field, reason: finding.message(config.language), fullName: nil,
+                                          partyCell: nil))
                 }
             }
         }

@@ -133,7 +133,7 @@ public struct RollupRun: Sendable {
         Self.check(path, config: config)
     }
 
-    static func check(_ path: String, config: RollupConfig) -> PackageCheck? {
+    static func check(_ path: String, config: RollupConfig, members: Bool = true) -> PackageCheck? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         func unreadable(_ reason: String) -> PackageCheck {
             var check = PackageFile.check([], trusted: [], year: config.year)
@@ -156,7 +156,7 @@ public struct RollupRun: Sendable {
             return check
         }
         guard let bytes = FormPipeline.read(fd, size: size) else { return unreadable(String(cString: strerror(errno))) }
-        return PackageFile.check(bytes, trusted: config.boards, year: config.year)
+        return PackageFile.check(bytes, trusted: config.boards, year: config.year, members: members)
     }
 
     /// Moves every settled package of the inbox into processing/ (as `run` claims forms), and
@@ -222,6 +222,8 @@ struct FiledPackage: Sendable {
     var memberCount = 0
     /// Each member's level and status by `OrganisationKey.ofCell` of the cell, for Biểu 7A/7B.
     var memberLevels: [String: [(Level?, ClassificationStatus)]] = [:]
+    /// The members' warnings (few), for `Cảnh báo`.
+    var memberWarnings: [(member: PackageMember, finding: Finding)] = []
 
     init(path: String, check: PackageCheck) {
         self.path = path
@@ -229,6 +231,11 @@ struct FiledPackage: Sendable {
         memberCount = check.package?.members.count ?? 0
         for m in check.package?.members ?? [] {
             memberLevels[m.partyCell.map(OrganisationKey.ofCell) ?? "", default: []].append((m.level, m.status))
+            for finding in m.findings where finding.severity == .warning {
+                var member = m
+                member.findings = []
+                memberWarnings.append((member, finding))
+            }
         }
         light.package?.members = []
         light.package?.rejected = []

@@ -29,15 +29,18 @@ final class SQLiteStore: SQLStore {
         configuration.prepareDatabase { db in
             // No memory-mapped file anywhere: WAL's -shm index is a sparse file SQLite maps, and a
             // write into it on a full disk is a SIGBUS, not an error (issue 17: run and status
-            // crashed on a full ext4; DiskFullTests). A rollback journal, truncated after each
-            // commit, turns a full disk into SQLITE_FULL, which the run reports as 74 and the next
-            // run finishes (README, "When a run fails"). synchronous = FULL keeps every commit
-            // durable; the run commits a batch per transaction, so the journal's extra fsyncs are
-            // per batch, not per file. A store made in WAL mode is converted the first time it is
-            // opened alone.
-            try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
+            // crashed on a full ext4; DiskFullTests). A rollback journal turns a full disk into
+            // SQLITE_FULL, which the run reports as 74 and the next run finishes (README, "When a
+            // run fails"). The journal is kept (PERSIST: its header zeroed at commit, neither
+            // truncated nor re-created, so no directory fsync per commit) and synced once per
+            // commit (NORMAL): a kill at any point loses nothing either way, since the journal is
+            // written before the store is; what FULL adds is a second fsync against a power cut
+            // at the wrong moment, which `kiemdiem recover` answers (README, "When the store is
+            // lost"). Five fsyncs per commit were most of a night's time (BENCHMARKS.md). A store
+            // made in WAL mode is converted the first time it is opened alone.
+            try db.execute(sql: "PRAGMA journal_mode = PERSIST")
             try db.execute(sql: "PRAGMA mmap_size = 0")
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(function: DatabaseFunction("kiemdiem_cell_rank", argumentCount: 1, pure: false) { values in
                 let cell = String.fromDatabaseValue(values[0])
                 return memberOrder.ranks.withLock { Ledger.MemberOrder.rank($0, cell: cell) }

@@ -139,8 +139,10 @@ public struct PackageCheck: Sendable {
 extension PackageFile {
     /// Checks a package, cheapest and most telling first: its shape, the signature line, whose
     /// key it is, the signature over the manifest, each part against the manifest, then the
-    /// parts' content and the year. The first failure is the package's finding.
-    public static func check(_ bytes: [UInt8], trusted: [TrustedBoard], year: Int) -> PackageCheck {
+    /// parts' content and the year. The first failure is the package's finding. With
+    /// `members: false` the members part is checked against the manifest but not decoded (its
+    /// list is empty): the largest part, for a reader that needs the rest.
+    public static func check(_ bytes: [UInt8], trusted: [TrustedBoard], year: Int, members: Bool = true) -> PackageCheck {
         var result = PackageCheck(sha256: ContentDigest.sha256Hex(bytes))
         func refuse(_ code: FindingCode, _ evidence: String?, detail: FindingDetail? = nil) -> PackageCheck {
             result.refusal = Finding(code, field: "file", evidence: evidence, detail: detail)
@@ -190,7 +192,7 @@ extension PackageFile {
         do {
             package = ResultPackage(
                 board: try content(parts[0], "board"), statistics: try content(parts[1], "statistics"),
-                organisations: try content(parts[2], "organisations"), members: try content(parts[3], "members"),
+                organisations: try content(parts[2], "organisations"), members: members ? try content(parts[3], "members") : [],
                 rejected: try content(parts[4], "rejected"))
         } catch {
             return refuse(.packageMalformed, "\(error)")

@@ -76,6 +76,10 @@ func samplePackage(board: String = "Đảng bộ xã Triệu Phong", year: Int =
         #expect(refusal.code == .packageTampered)
         #expect(refusal.evidence == "phần members: SHA-256 khác bảng kê")
         #expect(refusal.message(.vi).contains("gửi lại bản gốc"))
+        // Not decoding the members still checks their digest.
+        #expect(PackageFile.check(changed, trusted: trusted, year: 2025, members: false).refusal?.code == .packageTampered)
+        let light = PackageFile.check(bytes, trusted: trusted, year: 2025, members: false)
+        #expect(light.refusal == nil && light.package?.members == [] && light.package?.rejected.count == 1)
     }
 
     @Test func unknownKeyUnsignedWrongYearOtherBoardAndDamageHaveTheirCodes() throws {
