@@ -12,12 +12,29 @@ final class Workbook {
     /// `ConsolidatedReport.logAnchor`).
     var footerCentre: String?
 
+    /// A run killed between libxlsxwriter's creating one of its temporary files and unlinking it
+    /// leaves a `tmp.XXXXXXXXXX` beside the workbook (KillTests saw it in a chi bộ's folder);
+    /// the next writer of the folder, which holds the run lock, removes them. Only that exact
+    /// shape of name, and only regular files: nothing a board put there.
+    static func removeStaleTemporaries(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.utf8.count == 14 && name.hasPrefix("tmp.")
+            && name.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+            var info = stat()
+            let path = folder + "/" + name
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            unlink(path)
+        }
+    }
+
     /// Opens a workbook that `close()` will write to `path`. Sheets are built in memory unless
     /// added with `streaming: true` (see `addSheet`). Temporary files go next to `path`: they
     /// can be as large as the workbook's sheets, which a `/tmp` kept in memory would charge to
-    /// the machine's RAM; libxlsxwriter unlinks each one as it creates it, so none is left behind.
+    /// the machine's RAM; libxlsxwriter unlinks each one as it creates it (a kill in between: see
+    /// `removeStaleTemporaries`).
     init(path: String) throws(WorkbookError) {
         let folder = (path as NSString).deletingLastPathComponent
+        Self.removeStaleTemporaries(in: folder.isEmpty ? "." : folder)
         let opened = (folder.isEmpty ? "." : folder).withCString { cFolder in
             var options = lxw_workbook_options()
             options.constant_memory = 0

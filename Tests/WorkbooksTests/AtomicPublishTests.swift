@@ -69,6 +69,20 @@ import Testing
         #expect(scratch.contents() == ["tong-hop.xlsx"])
     }
 
+    /// A kill between libxlsxwriter's making a temporary file and unlinking it left
+    /// `tmp.XXXXXXXXXX` in a chi bộ's folder; the next workbook written there removes it, and
+    /// nothing else (KillTests).
+    @Test func aTemporaryLeftByAKilledWriterIsRemovedByTheNext() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        for name in ["tmp.5t7CSbhA35", "tmp.ghi-chu.txt", "tmp.abc"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: scratch.file(name)))
+        }
+        try WorkbookWriter.write(Fixtures.report, to: scratch.file("a.xlsx"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.file("")).sorted()
+        #expect(left == ["a.xlsx", "tmp.abc", "tmp.ghi-chu.txt"])
+    }
+
     @Test func splitsPaths() {
         #expect(AtomicFile.split("/a/b/c.xlsx") == ("/a/b", "c.xlsx"))
         #expect(AtomicFile.split("c.xlsx") == (".", "c.xlsx"))
