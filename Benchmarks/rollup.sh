@@ -40,7 +40,7 @@ for size in $sizes; do
     status=$?
     set -e
     read -r e m u s < <(tail -n 1 "$corpus/time.txt")
-    summary=$(grep '^kiemdiem:' "$run/stderr.txt" | tail -n 1)
+    summary=$(grep -E '(^| )kiemdiem:' "$run/stderr.txt" | tail -n 1)
     if [[ $status != 0 ]]; then say "rollup failed ($status): $summary"; exit 1; fi
     counted=$(sed -E 's/.*tính ([0-9]+)\/.*/\1/' <<< "$summary")
     [[ $counted == "$boards" ]] || { say "rollup counted $counted of $boards boards"; exit 1; }
