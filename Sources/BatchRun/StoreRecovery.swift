@@ -151,13 +151,14 @@ extension Operator {
             let anchor = session.rejectionLog.chain.anchor(lineHashes, anchored: 0, runID: runID, time: timestamp(now()))
             try wrap { try ledger.markLogged(pending.filter { logged[$0.storedPath] != nil }.compactMap(\.id), appended: anchor) }
             // The audit log holds the decisions the nights made; recovery re-derived the same ones.
-            let auditHashes = Self.lineHashes(workspace.auditLog)
+            let auditLines = Self.logLines(workspace.auditLog)
+            let auditHashes = auditLines.map { ContentDigest.sha256Hex(Array($0)) }
             if case .failure(let broken) = ChainedLog.verify(workspace.auditLog, log: AuditLog.name, storeHashes: auditHashes,
                                                             anchors: [], key: auditKey) {
                 logger.warning("nhật ký quyết định không toàn vẹn, vẫn neo lại như hiện có; kiemdiem verify-log sẽ báo: \(broken)")
             }
             try wrap { try ledger.adoptAuditedHistory() }
-            try wrap { try ledger.restoreAuditEvents(Self.logLines(workspace.auditLog).compactMap(AuditLog.record(line:))) }
+            try wrap { try ledger.restoreAuditEvents(auditLines.compactMap(AuditLog.record(line:))) }
             if !auditHashes.isEmpty {
                 try wrap { try ledger.anchor(session.auditLog.chain.anchor(auditHashes, anchored: 0, runID: runID, time: timestamp(now()))) }
             }

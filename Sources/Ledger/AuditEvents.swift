@@ -90,7 +90,7 @@ extension Ledger {
             let arrivals = try db.rows("""
                 SELECT a.id AS arrival_id, a.run_id AS arrival_run, a.claimed_as, a.original_name AS arrival_name,
                        a.stored_path AS arrival_path, a.arrived_at, a.claimed_at, a.duplicate,
-                       \(SubmissionRecord.columns("s"))
+                       \(SubmissionRecord.sColumns)
                 FROM arrivals a JOIN submissions s ON s.id = a.submission_id
                 WHERE a.audit_logged = 0 ORDER BY a.id LIMIT ?
                 """, [limit])
@@ -107,7 +107,7 @@ extension Ledger {
             }
             guard pending.count < limit else { return pending }
             let superseded = try db.rows("""
-                SELECT \(SubmissionRecord.columns("s")), w.original_name AS winner_name, w.run_id AS winner_run FROM submissions s
+                SELECT \(SubmissionRecord.sColumns), w.original_name AS winner_name, w.run_id AS winner_run FROM submissions s
                 JOIN submissions w ON w.id = s.superseded_by
                 WHERE s.superseded_by IS NOT NULL AND s.supersession_logged = 0 ORDER BY s.id LIMIT ?
                 """, [limit - pending.count])

@@ -109,7 +109,7 @@ public final class Ledger: Sendable {
     /// Rejected submissions whose findings are not yet in the rejection log.
     public func unloggedRejections() throws -> [SubmissionRecord] {
         try store.read { db in
-            try db.rows("SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.verdict = 'rejected' AND s.logged = 0 ORDER BY s.id")
+            try db.rows("SELECT \(SubmissionRecord.sColumns) FROM submissions s WHERE s.verdict = 'rejected' AND s.logged = 0 ORDER BY s.id")
                 .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
         }
     }
@@ -140,7 +140,7 @@ public final class Ledger: Sendable {
             }
             let sql = includingForms
                 ? "SELECT \(SubmissionRecord.columnsWithForm) FROM submissions s \(SubmissionRecord.joinForm) WHERE s.year = ? ORDER BY s.id"
-                : "SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.year = ? ORDER BY s.id"
+                : "SELECT \(SubmissionRecord.sColumns) FROM submissions s WHERE s.year = ? ORDER BY s.id"
             var records: [SubmissionRecord] = []
             try db.forEachRow(sql, [year]) { row in
                 let id: Int64 = row["id"]

@@ -9,7 +9,7 @@ public struct LedgerTransaction {
 
     /// The submission with these bytes, if they were ever recorded (earlier in this transaction too).
     public func submission(sha256: String) throws -> SubmissionRecord? {
-        try db.row("SELECT \(SubmissionRecord.columns("s")) FROM submissions s WHERE s.sha256 = ?", [sha256])
+        try db.row("SELECT \(SubmissionRecord.sColumns) FROM submissions s WHERE s.sha256 = ?", [sha256])
             .map { try SubmissionRecord(row: $0, findings: Ledger.findings(db, $0["id"])) }
     }
 

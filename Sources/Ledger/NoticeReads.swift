@@ -11,7 +11,7 @@ extension Ledger {
     public func forEachStandingRefusal(year: Int, _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             try db.forEachRow("""
-                SELECT \(SubmissionRecord.columns("s")) FROM submissions s
+                SELECT \(SubmissionRecord.sColumns) FROM submissions s
                 WHERE s.year = ? AND s.verdict = 'rejected' AND (
                     (s.kind IS NOT NULL AND s.kind = 'collective' AND NOT EXISTS (
                         SELECT 1 FROM submissions t

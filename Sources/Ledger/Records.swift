@@ -153,8 +153,12 @@ extension SubmissionRecord {
          "committee_key", "committee_date", "meeting_date", "level_reasons"].map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
+    /// `columns("s")`, made once: the per-file duplicate check and the audit log's reads after
+    /// every batch use it.
+    static let sColumns = columns("s")
+
     /// The same with the form's JSON, for `submissions` aliased `s`.
-    static let columnsWithForm = columns("s") + ", f.form_json AS form_json"
+    static let columnsWithForm = sColumns + ", f.form_json AS form_json"
     static let joinForm = "LEFT JOIN submission_forms f ON f.submission_id = s.id"
 }
 

@@ -195,7 +195,7 @@ extension Ledger {
                                    _ body: (SubmissionRecord) throws -> Void) throws {
         try reading { db in
             var sql = """
-                SELECT \(SubmissionRecord.columns("s")) FROM submissions s
+                SELECT \(SubmissionRecord.sColumns) FROM submissions s
                 WHERE s.year = ? AND s.status = ? AND s.level = ? AND \(Ledger.isCurrent("s"))
                 """
             var arguments: SQLArguments = [year, status.rawValue, level.rawValue]
