@@ -1,7 +1,7 @@
 import GRDB
 import Synchronization
 
-/// The embedded store: one SQLite file in the workspace (GRDB, rollback journal, `synchronous = FULL`).
+/// The embedded store: one SQLite file in the workspace (GRDB, a kept rollback journal, `synchronous = NORMAL`).
 ///
 /// Every statement goes through GRDB's statement cache, as the Ledger's did before it had two
 /// backends: a batch runs the same few statements hundreds of times, and preparing each anew
