@@ -22,9 +22,11 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Linux system calls Swift's Glibc module does not declare (syncfs), header only.
+        .systemLibrary(name: "CLinux"),
 
         // Domain vocabulary shared by every stage: findings, levels, the review form, text folding.
-        .target(name: "KiemdiemCore"),
+        .target(name: "KiemdiemCore", dependencies: [.target(name: "CLinux", condition: .when(platforms: [.linux]))]),
         // Stage 1a: bytes → parts (libzip, limits, file sniffing) and the safe XML reader (libxml2).
         .target(name: "OOXMLPackage", dependencies: ["KiemdiemCore", "CLibZip", "CLibXML2", "COpenSSLCrypto"]),
         // Stage 1b: WordprocessingML parts → blocks (paragraphs, tables), streaming.

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import CLinux
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -47,18 +48,54 @@ public enum DurableFile {
 
     /// `bytes` published at `path`.
     public static func publish(_ bytes: [UInt8], to path: String) throws {
-        try publish(to: path) { temporary in
-            let fd = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
-            guard fd >= 0 else { throw systemError("open(\(temporary))", "open") }
-            defer { close(fd) }
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw systemError("write(\(temporary))", "write") }
-                written += n
-            }
+        try publish(to: path) { temporary in try write(bytes, to: temporary) }
+    }
+
+    /// `bytes` as the whole content of the (reserved, empty) file at `path`, not flushed.
+    private static func write(_ bytes: [UInt8], to path: String) throws(DurableFileError) {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard fd >= 0 else { throw systemError("open(\(path))", "open") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw systemError("write(\(path))", "write") }
+            written += n
         }
+    }
+
+    /// Publishes many files at once with the guarantee of `publish(_:to:)` for each: every file
+    /// is written under its temporary name, the file system is flushed ONCE (`syncfs`), then each
+    /// is renamed over its path and each directory flushed once. A year's thousand return notices
+    /// cost a few flushes instead of two each (one fsync is a journal commit, about 3 ms).
+    ///
+    /// On a failure before the renames nothing is published and every temporary is removed; a
+    /// failure during the renames leaves the files renamed so far published (each complete) and
+    /// removes the others' temporaries. A kill leaves temporaries, which the caller's next run
+    /// sweeps (`temporaryMark`).
+    public static func publishAll(_ files: [(path: String, bytes: [UInt8])]) throws {
+        guard !files.isEmpty else { return }
+        var temporaries: [String] = []
+        var renamed = 0
+        defer { for temporary in temporaries[renamed...] { unlink(temporary) } }
+        for file in files {
+            let (directory, base) = split(file.path)
+            let temporary = try reserveTemporary(in: directory, base: base)
+            temporaries.append(temporary)
+            try write(file.bytes, to: temporary)
+        }
+        try syncFileSystem(of: split(files[0].path).directory)
+        for (file, temporary) in zip(files, temporaries) {
+            guard rename(temporary, file.path) == 0 else { throw systemError("rename(\(temporary), \(file.path))", "rename") }
+            renamed += 1
+        }
+        var directories: [String] = []
+        for file in files {
+            let directory = split(file.path).directory
+            if !directories.contains(directory) { directories.append(directory) }
+        }
+        for directory in directories { try syncDirectory(at: directory) }
     }
 
     /// Splits a path into its directory (`.` when none) and last component.
@@ -91,6 +128,14 @@ public enum DurableFile {
         guard fd >= 0 else { throw systemError("open(\(path))", "open") }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw systemError("fsync(\(path))", "fsync") }
+    }
+
+    /// Flushes the file system that holds `directory`: every file written to it so far is on disk.
+    private static func syncFileSystem(of directory: String) throws(DurableFileError) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw systemError("open(\(directory))", "open") }
+        defer { close(fd) }
+        guard syncfs(fd) == 0 else { throw systemError("syncfs(\(directory))", "syncfs") }
     }
 
     private static func syncDirectory(at path: String) throws(DurableFileError) {
