@@ -74,6 +74,20 @@ extension Ledger {
         }
     }
 
+    /// Each cell's spelling on its first individual form of the year, by `OrganisationKey.cell`
+    /// (the `cell_key` column): the name the workbook and the notices' folders give the cell.
+    public func firstCellSpellings(year: Int) throws -> [String: String] {
+        try reading { db in
+            var spelling: [String: String] = [:]
+            try db.forEachRow("""
+                SELECT cell_key, party_cell FROM submissions WHERE id IN (
+                    SELECT MIN(id) FROM submissions WHERE year = ? AND \(Ledger.individual) AND cell_key IS NOT NULL
+                    GROUP BY cell_key)
+                """, [year]) { row in spelling[row["cell_key"]] = row["party_cell"] }
+            return spelling
+        }
+    }
+
     /// The order of `forEachMember`: by the rank of the cell of the member's latest form (keyed
     /// by `OrganisationKey.cell`, "" for no cell; equal ranks tie), then by the folded full name
     /// and the file name of the current form, then by member id, comparing text as Swift's `<`

@@ -60,7 +60,7 @@ struct ConsoleLogHandler: LogHandler {
     /// The library's metadata keys, as the operator reads them.
     static let keys: [String: String] = [
         "file": "tệp", "to": "tới", "first": "bản đầu", "codes": "mã", "kind": "loại", "folder": "thư mục",
-        "lines": "dòng", "already": "đã có", "bytes": "byte",
+        "lines": "dòng", "already": "đã có", "bytes": "byte", "seconds": "giây", "count": "số",
     ]
 
     static func level(_ level: Logger.Level) -> String {
