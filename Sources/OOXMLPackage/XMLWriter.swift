@@ -25,8 +25,10 @@ public final class XMLWriter {
         xmlBufferFree(buffer)
     }
 
-    private func check(_ result: Int32, _ call: String) {
-        if result < 0, failed == nil { failed = call }
+    /// `call` is only made into text for a failure: every element and attribute of a part is
+    /// checked, and interpolating the name each time cost more than writing it.
+    private func check(_ result: Int32, _ call: @autoclosure () -> String) {
+        if result < 0, failed == nil { failed = call() }
     }
 
     /// Opens `name` (a qualified name, "w:p") with its attributes in order.

@@ -53,7 +53,7 @@ public struct ZipWriter: Sendable {
                 zip_discard(zip)
                 throw PackageWriteError("zip_file_add(\(entry.name)): \(message)")
             }
-            let stamped = zip_set_file_compression(zip, UInt64(index), ZIP_CM_DEFLATE, 9) == 0
+            let stamped = zip_set_file_compression(zip, UInt64(index), ZIP_CM_DEFLATE, 6) == 0
                 && zip_file_set_mtime(zip, UInt64(index), time_t(modified), 0) == 0
             guard stamped else {
                 let message = String(cString: zip_strerror(zip))
