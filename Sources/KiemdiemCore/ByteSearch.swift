@@ -16,3 +16,12 @@ public enum ByteSearch {
         return false
     }
 }
+
+extension ByteSearch {
+    /// Whether `text`'s UTF-8 holds `byte`: a scan of its contiguous bytes (the generic
+    /// `utf8.contains` iterates the view an index at a time, a thousand instructions a line).
+    public static func contains(_ text: String, byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
+}

@@ -138,8 +138,8 @@ public enum TextFolding {
 
     /// `s.properties.isWhitespace` for a simple scalar, without the Unicode property lookup
     /// (a few hundred instructions for every non-ASCII scalar of every line).
-    @inline(__always)
-    static func isSimpleWhitespace(_ s: Unicode.Scalar) -> Bool {
+    @inlinable @inline(__always)
+    public static func isSimpleWhitespace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false

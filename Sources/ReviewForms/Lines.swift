@@ -34,8 +34,36 @@ struct Line: Sendable {
         self.location = location
         self.cellID = cellID
         self.rowID = rowID
-        key = TextFolding.collapseWhitespace(folded)
-        foldedCharacters = folded.characterArray
+        if let both = Self.keyAndCharacters(folded) {
+            (key, foldedCharacters) = both
+        } else {
+            key = TextFolding.collapseWhitespace(folded)
+            foldedCharacters = folded.characterArray
+        }
+    }
+
+    /// `collapseWhitespace(folded)` and `folded.characterArray` in one pass over the scalars, for
+    /// folded text of simple scalars (all of it, in practice; `nil` otherwise). Every paragraph
+    /// of every form is made a Line: two passes were a tenth of the reading threads' time.
+    private static func keyAndCharacters(_ folded: String) -> (String, [Character])? {
+        var key: [UInt8] = []
+        key.reserveCapacity(folded.utf8.count)
+        var characters: [Character] = []
+        characters.reserveCapacity(folded.utf8.count)
+        var pendingSpace = false
+        // Locals: a static table read in the loop is a swift_once check per scalar.
+        let latin = String.latinCharacters, latinExtended = String.latinExtendedAdditionalCharacters
+        for s in folded.unicodeScalars {
+            guard TextFolding.isSimple(s) else { return nil }
+            characters.append(String.simpleCharacter(s, latin, latinExtended))
+            if TextFolding.isSimpleWhitespace(s) {
+                pendingSpace = !key.isEmpty
+            } else {
+                if pendingSpace { key.append(0x20); pendingSpace = false }
+                TextFolding.appendUTF8(s, to: &key)
+            }
+        }
+        return (String(decoding: key, as: UTF8.self), characters)
     }
 
     var isBlank: Bool { key.isEmpty }
@@ -81,7 +109,7 @@ enum LineFlattener {
                     // A line break inside a paragraph (Shift+Enter) separates lines on the page.
                     var start = 0
                     // Without a LF byte there is no "\n" Character: one piece, no Character split.
-                    let pieces = text.utf8.contains(0x0A)
+                    let pieces = ByteSearch.contains(text, byte: 0x0A)
                         ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
                     for (k, piece) in pieces.enumerated() {
                         let pieceText = String(piece)
@@ -218,21 +246,24 @@ extension String {
         let latin = String.latinCharacters, latinExtended = String.latinExtendedAdditionalCharacters
         for s in unicodeScalars {
             guard TextFolding.isSimple(s) else { return Array(self) }
-            let v = Int(s.value)
-            if v < 0x300 {
-                out.append(latin[v])
-            } else if v >= 0x1E00 && v < 0x1F00 {
-                out.append(latinExtended[v - 0x1E00])
-            } else {
-                out.append(Character(s))
-            }
+            out.append(Self.simpleCharacter(s, latin, latinExtended))
         }
         return out
     }
 
+    /// The Character of a simple scalar (`TextFolding.isSimple`), from the tables below where
+    /// they hold it (the caller reads them once, outside its loop).
+    @inline(__always)
+    static func simpleCharacter(_ s: Unicode.Scalar, _ latin: [Character], _ latinExtended: [Character]) -> Character {
+        let v = Int(s.value)
+        if v < 0x300 { return latin[v] }
+        if v >= 0x1E00 && v < 0x1F00 { return latinExtended[v - 0x1E00] }
+        return Character(s)
+    }
+
     /// Small Characters copy without allocating; making each from its scalar does not.
-    private static let latinCharacters: [Character] = (0..<0x300).map { Character(Unicode.Scalar($0)!) }
-    private static let latinExtendedAdditionalCharacters: [Character] =
+    static let latinCharacters: [Character] = (0..<0x300).map { Character(Unicode.Scalar($0)!) }
+    static let latinExtendedAdditionalCharacters: [Character] =
         (0x1E00..<0x1F00).map { Character(Unicode.Scalar($0)!) }
 }
 
