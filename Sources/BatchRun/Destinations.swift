@@ -23,11 +23,12 @@ struct Destinations {
             try Workspace.makeDirectory(URL(fileURLWithPath: root + "/" + folder))
             made.insert(folder)
         }
-        let base = (name as NSString).deletingPathExtension
-        let ext = (name as NSString).pathExtension
         var candidate = folder + "/" + name
         var n = 2
         var info = stat()
+        // Split only when the name is taken (rare): NSString's path methods bridge the string.
+        lazy var base = (name as NSString).deletingPathExtension
+        lazy var ext = (name as NSString).pathExtension
         while pending.contains(candidate) || lstat(root + "/" + candidate, &info) == 0 {
             candidate = folder + "/" + (ext.isEmpty ? "\(base) (\(n))" : "\(base) (\(n)).\(ext)")
             n += 1

@@ -143,6 +143,8 @@ enum ClaimedName {
 
     /// The name the file is filed under in archive/ or rejected/: the last component.
     static func fileName(ofOriginal original: String) -> String {
-        (original as NSString).lastPathComponent
+        // NSString's lastPathComponent, without bridging the string for every file.
+        guard ByteSearch.contains(original, byte: UInt8(ascii: "/")) else { return original }
+        return original.split(separator: "/").last.map(String.init) ?? original
     }
 }

@@ -108,11 +108,35 @@ struct Workspace: Sendable {
     /// A folder name from an organisation name: NFC, no path separators, not empty.
     static func folderName(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "khong-ro-chi-bo" }
+        return isPlainFolderName(text) ? text : cleanedFolderName(text)
+    }
+
+    /// `folderName` of any non-empty text: NFC, the characters a file system or Windows refuses
+    /// replaced, spaces trimmed, at most 100 Characters.
+    static func cleanedFolderName(_ text: String) -> String {
         let cleaned = text.precomposedStringWithCanonicalMapping.map { ch -> Character in
             "/\\:*?\"<>|".contains(ch) || ch.isNewline ? "-" : ch
         }
         let name = String(cleaned).trimmingCharacters(in: .whitespaces)
         return name.isEmpty || name.hasPrefix(".") ? "khong-ro-chi-bo" : String(name.prefix(100))
+    }
+
+    /// Whether `folderName` gives `text` back as it is: printable Latin and precomposed
+    /// Vietnamese only (NFC already, one scalar per Character: the ranges of WordDocument's
+    /// `ParagraphBuilder.triviallyNFCRanges`), no character it replaces, no space or dot it
+    /// trims or refuses at the ends, at most 100 long. Nearly every cell's name: the check costs
+    /// a pass over the bytes, the general path a Foundation normalisation and a trim per file.
+    static func isPlainFolderName(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x2A, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x5C, 0x7C: return false   // " * / : < > ? \ |
+            case 0x20...0x7E, 0xA1...0x2FF, 0x1E00...0x1EFF: count += 1
+            default: return false   // controls, line ends (U+0085), no-break space, anything else
+            }
+        }
+        let first = text.unicodeScalars.first!, last = text.unicodeScalars.last!
+        return count <= 100 && first != " " && first != "." && last != " "
     }
 }
 
