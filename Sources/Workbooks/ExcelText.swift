@@ -1,4 +1,5 @@
 import Foundation
+import KiemdiemCore
 
 /// Makes arbitrary text safe to store in an Excel cell.
 ///
@@ -14,6 +15,11 @@ enum ExcelText {
     /// The text as it should be handed to libxlsxwriter: illegal characters removed, line ends
     /// normalised, Excel's `_xHHHH_` escape neutralised, and cut to the cell limit with a marker.
     static func cell(_ text: String) -> String {
+        isPlainCell(text) ? text : cleanedCell(text)
+    }
+
+    /// `cell` of any text, step by step.
+    static func cleanedCell(_ text: String) -> String {
         let clean = stripIllegal(text)
         var budget = maxCellLength
         while true {
@@ -24,6 +30,24 @@ enum ExcelText {
             let excess = escaped.unicodeScalars.count - maxCellLength
             if excess <= 0 { return escaped }
             budget -= excess
+        }
+    }
+
+    /// Whether `cell` gives `text` back as it is, in one pass over its bytes: nothing to strip
+    /// (no control but tab and LF, no 0xEF lead byte of U+FFFE/U+FFFF), no "_x" to escape, and at
+    /// most `maxCellLength` bytes (UTF-8 never has fewer bytes than UTF-16 units or scalars, so
+    /// nothing is cut). Nearly every cell of every sheet.
+    static func isPlainCell(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= maxCellLength else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0xEF { return false }
+                if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") { return false }
+                previous = byte
+            }
+            return true
         }
     }
 
@@ -112,10 +136,10 @@ enum ExcelText {
     /// default font). Counts graphemes, so decomposed Vietnamese is not over-counted, and
     /// measures the longest line of multi-line text.
     static func displayWidth(_ text: String) -> Double {
-        if !text.utf8.contains(UInt8(ascii: "\n")) { return Double(text.count) }
+        if !ByteSearch.contains(text, byte: UInt8(ascii: "\n")) { return Double(TextFolding.characterCount(text)) }
         var widest = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            widest = max(widest, line.count)
+            widest = max(widest, TextFolding.characterCount(String(line)))
         }
         return Double(widest)
     }

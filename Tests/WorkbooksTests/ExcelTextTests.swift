@@ -108,3 +108,26 @@ import Testing
         #expect(dump.sheets == taken)
     }
 }
+
+/// `ExcelText.cell` returns plain text as it is, in one pass; every other text goes the general
+/// way. Both give the same cell.
+@Suite struct PlainCellTests {
+    static let samples = [
+        "", "Nguyễn Văn A", "Hoàn thành tốt nhiệm vụ", "dòng một\ndòng hai", "tab\there", "x_y", "_x", "_x0041_",
+        "chuông\u{07}", "cr\r\nlf", "\u{FFFE}", "\u{FFFF}", "ﬁ ligature \u{FB01}", "vt\u{0B}ff\u{0C}",
+        String(repeating: "a", count: ExcelText.maxCellLength), String(repeating: "a", count: ExcelText.maxCellLength + 1),
+        String(repeating: "ệ", count: 11_000), String(repeating: "ệ", count: 11_000) + "_x0041_",
+    ]
+
+    @Test func plainTextIsItsOwnCellAndEveryTextGivesTheGeneralCell() {
+        for text in Self.samples {
+            #expect(ExcelText.cell(text) == ExcelText.cleanedCell(text), "\(text.prefix(20))")
+            if ExcelText.isPlainCell(text) { #expect(ExcelText.cleanedCell(text) == text) }
+        }
+        #expect(ExcelText.isPlainCell("Nguyễn Văn A"))
+        #expect(!ExcelText.isPlainCell("_x0041_"))
+        #expect(!ExcelText.isPlainCell("\u{FFFE}"))
+        #expect(ExcelText.displayWidth("Nguyễn\nVăn A") == 6)
+        #expect(ExcelText.displayWidth("Nguye\u{0302}\u{0303}n") == 6)
+    }
+}
