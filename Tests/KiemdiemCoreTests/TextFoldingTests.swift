@@ -163,3 +163,28 @@ import Testing
         #expect(CivilDate(loose: "hôm qua") == nil)
     }
 }
+
+/// The store's dates: "YYYY-MM-DD" read from its bytes and written back the same.
+@Suite struct CivilDateISOTests {
+    @Test func everyDayOfTwoYearsRoundTripsAndBadTextIsRefused() {
+        var count = 0
+        for year in [1900, 2024, 2200] {
+            for month in 1...12 {
+                for day in 1...CivilDate.daysIn(month: month, year: year) {
+                    let date = CivilDate(year: year, month: month, day: day)!
+                    #expect(CivilDate(iso: date.iso) == date)
+                    #expect(date.iso.count == 10)
+                    count += 1
+                }
+            }
+        }
+        #expect(count == 365 + 366 + 365)
+        #expect(CivilDate(iso: "2023-02-29") == nil)
+        #expect(CivilDate(iso: "2023-13-01") == nil)
+        #expect(CivilDate(iso: "2023-1x-01") == nil)
+        #expect(CivilDate(iso: "1899-12-31") == nil)
+        #expect(CivilDate(iso: "2020-5-3") == CivilDate(year: 2020, month: 5, day: 3))   // the general path
+        #expect(CivilDate(iso: "") == nil)
+        #expect(CivilDate(year: 2020, month: 5, day: 3)!.iso == "2020-05-03")
+    }
+}
