@@ -19,15 +19,19 @@ public enum XMLNodeKind: Sendable, Equatable {
 /// Empty elements (`<w:p/>`) yield a start *and* an end event, so consumers can pair them.
 /// A cursor only exists inside `XMLCursor.read(_:part:limits:_:)`; never store it.
 public final class XMLCursor {
-    public private(set) var kind: XMLNodeKind = .text
-    public private(set) var name = XMLName(.none, "")
-    public private(set) var depth = 0
+    // The cursor's state is read and written for every node of every part (two million nodes
+    // per 600 forms), and each access of a class's property is checked for exclusivity at run
+    // time: two thirds of the cost of `next()`. A cursor lives on one thread inside `read` and
+    // no access to these overlaps another (plain reads and assignments), so the check is off.
+    @exclusivity(unchecked) public private(set) var kind: XMLNodeKind = .text
+    @exclusivity(unchecked) public private(set) var name = XMLName(.none, "")
+    @exclusivity(unchecked) public private(set) var depth = 0
     public let partName: String
 
     private let reader: xmlTextReaderPtr
     private let maxDepth: Int
-    private var pendingEnd = false
-    private var names: [NameKey: XMLName] = [:]
+    @exclusivity(unchecked) private var pendingEnd = false
+    @exclusivity(unchecked) private var names: [NameKey: XMLName] = [:]
 
     private struct NameKey: Hashable {
         let namespace: UnsafeRawPointer?
