@@ -28,15 +28,18 @@ struct ChainedLog {
         var text: [UInt8] = []
         var lines: [String] = []
         var previous: [UInt8]? = RejectionLog.tail(url, lines: 1).last.map { Array($0) }
+        // Each line's digest is its own entry in `hashes` and the next line's prev_sha256: made once.
+        var previousSHA256 = previous.map(ContentDigest.sha256Hex) ?? Self.genesis
         var hashes: [String] = []
         for body in bodies {
             var members = body
-            members.append(("prev_sha256", .string(previous.map(ContentDigest.sha256Hex) ?? Self.genesis)))
+            members.append(("prev_sha256", .string(previousSHA256)))
             if let key { members.append(("prev_hmac", .string(key.mac(previous ?? [])))) }
             let serialized = JSONValue.object(members).serialized()
             lines.append(serialized)
             let line = Array(serialized.utf8)
-            hashes.append(ContentDigest.sha256Hex(line))
+            previousSHA256 = ContentDigest.sha256Hex(line)
+            hashes.append(previousSHA256)
             text += line
             text.append(UInt8(ascii: "\n"))
             previous = line
