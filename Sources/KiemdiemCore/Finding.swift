@@ -61,7 +61,8 @@ public struct Finding: Sendable, Equatable, Hashable, Codable {
     /// Evidence is for locating the problem, not for copying the form: keep it short.
     public static func shorten(_ text: String, limit: Int = 200) -> String {
         let collapsed = TextFolding.collapseWhitespace(text)
-        guard collapsed.count > limit else { return collapsed }
+        // No more bytes than the limit, no more Characters: counted only when it may be longer.
+        guard collapsed.utf8.count > limit, TextFolding.characterCount(collapsed) > limit else { return collapsed }
         return String(collapsed.prefix(limit)) + "…"
     }
 }

@@ -48,10 +48,10 @@ extension ExtractionPass {
             let bare = Labels.bare(line.key)
             let rest = HeadingNumber.split(bare).rest
             guard let label = Labels.scoreGroups.first(where: { rest.hasPrefix($0.label) }) else { index += 1; continue }
-            guard let at = line.foldedCharacters.characterOffset(of: Array(label.label)) else { index += 1; continue }
+            guard let at = line.foldedCharacters.characterOffset(of: label.label.characterArray) else { index += 1; continue }
             // A table with columns (criterion | maximum | score) is a unit's annex: `ScoreTable`.
             if let row = line.rowID, index + 1 < lines.count, lines[index + 1].rowID == row,
-               lines[index + 1].cellID != line.cellID, ScoreText.read(line.text.slice(at + label.label.count, line.text.count)).own == nil {
+               lines[index + 1].cellID != line.cellID, ScoreText.read(line.text.slice(at + label.label.count, .max)).own == nil {
                 return nil
             }
             let (value, _) = valueOf(label: (index, afterColon(line, from: at + label.label.count), line.text.count),
@@ -127,7 +127,7 @@ extension ExtractionPass {
         let (index, at, label) = found
         let labelEnd = afterColon(lines[index], from: at + label.count)
         var parts: [String] = []
-        if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, lines[index].text.count)) { parts.append(first) }
+        if let first = TextFolding.stripLeaders(lines[index].text.slice(labelEnd, .max)) { parts.append(first) }
         var k = index + 1
         while k < lines.count, !ExtractionPass.isAssessmentLabel(lines[k].key) {
             if let text = TextFolding.stripLeaders(lines[k].text) { parts.append(text) }

@@ -44,7 +44,7 @@ struct ChoiceGroup<Value: Equatable & Sendable> {
 
         for (index, line) in lines.enumerated() {
             let start = index == 0 ? labelEnd : 0
-            let body = line.text.slice(start, line.text.count)
+            let body = line.text.slice(start, .max)
             evidence.append(TextFolding.collapseWhitespace(body))
             for piece in line.struck { if let v = parse(piece) { struckValues.append(v) } }
             let chars = line.text.characterArray

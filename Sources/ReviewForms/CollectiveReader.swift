@@ -11,7 +11,7 @@ extension ExtractionPass {
         form.selfAssessment = SelfAssessment()
         if let (index, at, label) = firstLabel(Labels.meetingDate, in: title..<lines.count) {
             let line = lines[index]
-            let rest = line.text.slice(afterColon(line, from: at + label.count), line.text.count)
+            let rest = line.text.slice(afterColon(line, from: at + label.count), .max)
             collective.meetingDate = date(DateText.read(rest), field: "collective.meeting_date", index: index, raw: rest)
         }
         if let signer = lines.indices.first(where: { $0 > start && lines[$0].key.hasPrefix("t/m ") }) {

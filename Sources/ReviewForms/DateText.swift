@@ -26,13 +26,13 @@ enum DateText {
     /// "ngay 5 thang 12 nam 2020", leading zeros or not; blanks made of dots stay blank.
     private static func spelledOut(_ folded: String) -> DateReading? {
         guard let ngay = folded.characterOffset(of: "ngay") else { return nil }
-        let rest = folded.slice(ngay, folded.count)
+        let rest = folded.slice(ngay, .max)
         guard let thang = rest.characterOffset(of: "thang"), let nam = rest.characterOffset(of: "nam", from: thang) else {
             return nil
         }
         let dayText = rest.slice(4, thang)
         let monthText = rest.slice(thang + 5, nam)
-        let yearText = rest.slice(nam + 3, rest.count)
+        let yearText = rest.slice(nam + 3, .max)
         let day = leadingNumber(dayText)
         let month = leadingNumber(monthText)
         let year = leadingNumber(yearText)
@@ -43,7 +43,7 @@ enum DateText {
     }
 
     private static func numeric(_ folded: String) -> DateReading? {
-        let chars = Array(folded)
+        let chars = folded.characterArray
         var i = 0
         while i < chars.count {
             guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isNumber) else { i += 1; continue }

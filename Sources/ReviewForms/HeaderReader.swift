@@ -41,7 +41,7 @@ extension ExtractionPass {
     func place(in line: Line) -> String? {
         let chars = line.foldedCharacters
         var end = chars.firstIndex(of: ",")
-        if end == nil, let ngay = chars.characterOffset(of: Array("ngay")) { end = ngay }
+        if end == nil, let ngay = chars.characterOffset(of: "ngay".characterArray) { end = ngay }
         guard let end, end > 0 else { return nil }
         let text = TextFolding.stripLeaders(line.text.slice(0, end))
         // "Ngày 5/12/2020" alone, or a number before the comma: no place there.
@@ -65,7 +65,7 @@ extension ExtractionPass {
             let key = lines[index].key
             guard let at = key.characterOffset(of: "nam") else { continue }
             if index > title && at > 0 { continue }
-            let digits = key.slice(at + 3, key.count).drop { !$0.isNumber }.prefix { $0.isNumber }
+            let digits = key.slice(at + 3, .max).drop { !$0.isNumber }.prefix { $0.isNumber }
             if digits.count == 4, let year = Int(digits) {
                 form.year = year
                 note("year", index)

@@ -25,7 +25,7 @@ extension ExtractionPass {
 
     /// Every identity label variant as Characters, longest first, made once rather than on every line.
     static let identityPatterns: [(Labels.Identity, [Character])] = Labels.Identity.allCases.flatMap { kind in
-        kind.variants.map { (kind, Array($0)) }
+        kind.variants.map { (kind, $0.characterArray) }
     }.sorted { $0.1.count > $1.1.count }
 
     /// Identity labels on a line, left to right, each with the offset where its value begins. A

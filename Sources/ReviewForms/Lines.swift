@@ -206,10 +206,10 @@ enum AlignedFold {
 extension String {
     /// Character offset of the first match of `needle` in `self`, from `start`.
     func characterOffset(of needle: String, from start: Int = 0) -> Int? {
-        Array(self).characterOffset(of: Array(needle), from: start)
+        characterArray.characterOffset(of: needle.characterArray, from: start)
     }
 
-    /// The substring between two Character offsets.
+    /// The substring between two Character offsets, each clamped to the text (`.max`: to the end).
     func slice(_ from: Int, _ to: Int) -> String {
         // In text of simple scalars a Character offset is a scalar offset: no Array of Characters.
         var count = 0

@@ -29,7 +29,7 @@ extension ExtractionPass {
         for line in lines.prefix(titleIndex + 6) {
             let compact = line.key.filter { !$0.isWhitespace }
             guard let at = compact.characterOffset(of: "mau") else { continue }
-            var code = compact.slice(at + 3, compact.count)
+            var code = compact.slice(at + 3, .max)
             if code.hasPrefix(":") || code.hasPrefix("so") { code = String(code.drop { $0 == ":" || $0 == "s" || $0 == "o" }) }
             let printedYear = ExtractionPass.fourDigitYear(in: Substring(code))
             let hasNumber = code.hasPrefix("02") || code.hasPrefix("2")

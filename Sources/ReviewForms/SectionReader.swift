@@ -13,7 +13,7 @@ extension ExtractionPass {
         while index < lines.count {
             let key = lines[index].key
             if Labels.isSignatureLabel(key) { break }
-            if key.count < 260 {
+            if key.utf8.count < 260 || TextFolding.characterCount(key) < 260 {
                 let (roman, rest) = HeadingNumber.split(Labels.bare(key))
                 let last = headings.last?.section
                 for section in Labels.Section.allCases where last == nil || section > last! {
@@ -120,7 +120,7 @@ extension ExtractionPass {
         for index in range {
             let line = lines[index]
             if let number = HeadingNumber.arabic(Labels.bare(line.key)), !line.key.containsLabel(Labels.ratingRow) { subItem = number }
-            guard let at = line.foldedCharacters.characterOffset(of: Array(Labels.ratingRow)) else { continue }
+            guard let at = line.foldedCharacters.characterOffset(of: Labels.ratingRow.characterArray) else { continue }
             rowsInSection += 1
             let item = section == .remediation ? "III" : "I.\(subItem ?? rowsInSection)"
             let labelEnd = afterColon(line, from: at + Labels.ratingRow.count)

@@ -32,7 +32,7 @@ extension ExtractionPass {
     /// The first line in `range` whose text (after any list marker or number) starts with one of `labels`.
     func firstLabel(_ labels: [String], in range: Range<Int>) -> (Int, Int, String)? {
         // Once per call, not once per line and label: it was a tenth of the extraction.
-        let patterns = labels.map { Array($0) }
+        let patterns = labels.map(\.characterArray)
         for index in range {
             let folded = lines[index].foldedCharacters
             var lead: Int?
