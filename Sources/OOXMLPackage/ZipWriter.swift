@@ -14,6 +14,8 @@ public struct PackageWriteError: Error, Sendable, CustomStringConvertible {
 /// `zip_t` and its sources live only inside `archive(modified:)`.
 public struct ZipWriter: Sendable {
     private var entries: [(name: String, bytes: [UInt8])] = []
+    /// Parts smaller than this are stored, not deflated.
+    static let storedBelow = 1024
 
     public init() {}
 
@@ -53,7 +55,10 @@ public struct ZipWriter: Sendable {
                 zip_discard(zip)
                 throw PackageWriteError("zip_file_add(\(entry.name)): \(message)")
             }
-            let stamped = zip_set_file_compression(zip, UInt64(index), ZIP_CM_DEFLATE, 6) == 0
+            // A part of a few hundred bytes is stored: deflating it saves less than its share of
+            // the archive's headers and costs a compressor's set-up (its tables cleared) per part.
+            let method = entry.bytes.count < Self.storedBelow ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+            let stamped = zip_set_file_compression(zip, UInt64(index), method, method == ZIP_CM_STORE ? 0 : 6) == 0
                 && zip_file_set_mtime(zip, UInt64(index), time_t(modified), 0) == 0
             guard stamped else {
                 let message = String(cString: zip_strerror(zip))
