@@ -39,17 +39,22 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
     /// ASCII text, the common case, is read by bytes: `Character.isLetter` is a Unicode
     /// property lookup per Character, and this runs on every line that might hold a level.
     static func abbreviation(_ folded: String) -> String {
-        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let letters = folded.filter { $0.isLetter }
-            return letters.count <= 6 ? letters : ""
+        var text = folded
+        // ASCII text read from its bytes (the generic utf8 view walks an index at a time);
+        // `nil` for other text, whose letters are Characters.
+        let ascii: String? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var letters: [UInt8] = []
+            for byte in bytes where (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+                letters.append(byte)
+                if letters.count > 6 { return "" }
+            }
+            return String(decoding: letters, as: UTF8.self)
         }
-        var letters: [UInt8] = []
-        for byte in folded.utf8 where (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
-            letters.append(byte)
-            if letters.count > 6 { return "" }
-        }
-        return String(decoding: letters, as: UTF8.self)
+        if let ascii { return ascii }
+        let letters = folded.filter { $0.isLetter }
+        return letters.count <= 6 ? letters : ""
     }
 
     /// Reads a level from what people type: the full label in any case, with or without

@@ -269,9 +269,10 @@ extension String {
     /// can follow a match and no scalar is canonically equivalent to an ASCII one. Foundation's
     /// search bridges to CFString on every call: a tenth of the extraction, on folded keys.
     public func containsLabel(_ label: String) -> Bool {
-        guard !label.isEmpty, label.utf8.allSatisfy({ $0 < 0x80 }) else { return contains(label) }
         var haystack = self
         var needle = label
+        // By the bytes (the generic utf8 views walk an index at a time; every label of every line).
+        guard !label.isEmpty, needle.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) else { return contains(label) }
         let found: Bool? = haystack.withUTF8 { h in
             // ASCII but CR (which joins a LF) is one Character per byte; else ask the scalars.
             var ascii = true
