@@ -41,11 +41,6 @@ public final class XMLCursor {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
                                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
 
-    private static let initialised: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     private init(reader: xmlTextReaderPtr, partName: String, maxDepth: Int) {
         self.reader = reader
         self.partName = partName
@@ -56,7 +51,7 @@ public final class XMLCursor {
     public static func read<R>(
         _ bytes: [UInt8], part: String, limits: PackageLimits, _ body: (XMLCursor) throws(PackageFailure) -> R
     ) throws(PackageFailure) -> R {
-        _ = initialised
+        LibXML2.ready
         // XML_PARSE_NOERROR silences the parser, but errors raised outside a parser context (an
         // input that fails encoding conversion: "encoding error : input conversion failed…",
         // "I/O error : encoder error") still went to libxml2's default handler, i.e. to our

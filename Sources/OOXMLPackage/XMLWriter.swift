@@ -10,6 +10,7 @@ public final class XMLWriter {
     private var failed: String?
 
     public init() throws(PackageWriteError) {
+        LibXML2.ready
         guard let buffer = xmlBufferCreate() else { throw PackageWriteError("xmlBufferCreate") }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
