@@ -9,15 +9,21 @@
 #   30 1 * * * cd /srv/kiemdiem && KIEMDIEM_REFUSALS=1 /usr/local/bin/kiemdiem-cron --config pipeline.yml
 #
 # Arguments are passed to `kiemdiem run`. KIEMDIEM: the binary (default /usr/local/bin/kiemdiem);
-# KIEMDIEM_LOG: the log (default workspace/logs/cron.log, relative to the current folder).
-# The exit status is kiemdiem's.
+# KIEMDIEM_LOG: the log (default workspace/logs/cron.log, relative to the current folder);
+# KIEMDIEM_TIMEOUT: how long a night may take (default 2h, as TimeoutStartSec= in
+# kiemdiem.service), then it is stopped with SIGTERM and, a minute later, SIGKILL. A hung run
+# (a stalled network share; a crash whose backtrace never ends) would otherwise hold the lock
+# and every later night would stop at 75. Killing loses nothing: the next night finishes the
+# work. The exit status is kiemdiem's, 124 when the night was stopped (137 if it
+# also needed the SIGKILL).
 set -u
 bin=${KIEMDIEM:-/usr/local/bin/kiemdiem}
 log=${KIEMDIEM_LOG:-workspace/logs/cron.log}
 err=$(mktemp "${TMPDIR:-/tmp}/kiemdiem-cron.XXXXXX") || { echo "kiemdiem: không tạo được tệp tạm trong ${TMPDIR:-/tmp}"; exit 70; }
 trap 'rm -f "$err"' EXIT
 
-"$bin" run "$@" 2>"$err"
+limit=${KIEMDIEM_TIMEOUT:-2h}
+timeout --kill-after=60 "$limit" "$bin" run "$@" 2>"$err"
 status=$?
 
 mkdir -p "$(dirname "$log")" 2>/dev/null
@@ -30,6 +36,9 @@ reason=$(printf '%s\n' "$last" | awk -F ' · ' '{ print $NF }')
 
 case $status in
 0) ;;
+124)
+    echo "kiemdiem run bị dừng sau $limit (mã thoát 124): đêm chạy quá lâu; đêm sau làm tiếp phần còn lại, không mất gì; xem $log"
+    ;;
 3)
     if [ "${KIEMDIEM_REFUSALS:-0}" = 1 ]; then
         refused=$(printf '%s\n' "$last" | sed -n 's/.*từ chối \([0-9][0-9]*\).*/\1/p')

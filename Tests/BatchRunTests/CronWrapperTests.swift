@@ -8,9 +8,11 @@ import Testing
 @Suite(.serialized) struct CronWrapperTests {
     static let script = packageRoot.appendingPathComponent("deploy/kiemdiem-cron.sh")
 
-    static func cron(_ box: BinaryBox, refusals: Bool = false) throws -> ProcessResult {
-        var environment = ["KIEMDIEM": kiemdiemBinary.path, "KIEMDIEM_LOG": box.root.appendingPathComponent("cron.log").path]
+    static func cron(_ box: BinaryBox, refusals: Bool = false, binary: URL = kiemdiemBinary,
+                     timeout: String? = nil) throws -> ProcessResult {
+        var environment = ["KIEMDIEM": binary.path, "KIEMDIEM_LOG": box.root.appendingPathComponent("cron.log").path]
         if refusals { environment["KIEMDIEM_REFUSALS"] = "1" }
+        if let timeout { environment["KIEMDIEM_TIMEOUT"] = timeout }
         return try runProcess(URL(fileURLWithPath: "/bin/sh"), [script.path, "--config", box.config.path], environment: environment)
     }
 
@@ -65,5 +67,23 @@ import Testing
         #expect(blocked.stdout.contains("(mã thoát 74): ") && blocked.stdout.contains(blocker.path), "\(blocked.stdout)")
         try FileManager.default.removeItem(at: blocker)
         try OperationsTests.finishesTheNight(box, originals: originals)
+    }
+
+    /// A night that never ends (here a stand-in for the binary that only sleeps, as a run whose
+    /// crash backtrace stalled did) is stopped at KIEMDIEM_TIMEOUT, with one line saying so,
+    /// instead of holding the lock against every later night.
+    @Test func aHungNightIsStoppedAtTheTimeoutWithOneLine() throws {
+        let box = try BinaryBox("cron-hung")
+        defer { box.remove() }
+        let hung = box.root.appendingPathComponent("treo.sh")
+        try "#!/bin/sh\nexec sleep 120\n".write(to: hung, atomically: true, encoding: .utf8)
+        chmod(hung.path, 0o755)
+        let started = Date()
+        let stopped = try Self.cron(box, binary: hung, timeout: "1")
+        #expect(Date().timeIntervalSince(started) < 60, "stopped by the timeout, not by sleep's end")
+        #expect(stopped.status == 124)
+        let lines = stopped.stdout.split(separator: "\n")
+        #expect(lines.count == 1, "\(stopped.stdout)")
+        #expect(lines.first?.hasPrefix("kiemdiem run bị dừng sau 1 (mã thoát 124): ") == true, "\(stopped.stdout)")
     }
 }
