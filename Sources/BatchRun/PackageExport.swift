@@ -67,8 +67,18 @@ public enum PackageExport {
             } catch {
                 throw WorkspaceError("không ghi được gói kết quả \(path): \(error)")
             }
+            // Kept in the store too, the same bytes: a roll-up reading a shared store takes it
+            // from there (docs/contract.md §6.4). After the file: killed between the two, the
+            // next export writes the same bytes and keeps them.
+            let sha256 = ContentDigest.sha256Hex(bytes)
+            try wrap {
+                try ledger.recordExportedPackage(ExportedPackage(
+                    sha256: sha256, year: year, board: package.board.name,
+                    fileName: URL(fileURLWithPath: path).lastPathComponent, exportedAt: timestamp(Date()),
+                    text: String(decoding: bytes, as: UTF8.self)))
+            }
             return ExportResult(status: .allAccepted, path: path, board: package.board.name,
-                                sha256: ContentDigest.sha256Hex(bytes), members: package.members.count)
+                                sha256: sha256, members: package.members.count)
         } catch {
             return ExportResult(status: .ioError, message: "\(error)")
         }

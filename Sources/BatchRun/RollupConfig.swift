@@ -19,6 +19,9 @@ public struct RollupConfig: Sendable {
     public var boards: [TrustedBoard]
     /// The quota rules of the superior's comparable groups (`rules.quota_percent`, `rules.quota_rounding`).
     public var rules = RuleOptions()
+    /// `store: postgresql://…`: a shared store whose boards' exported packages are taken as if
+    /// dropped in the inbox (docs/contract.md §6.4); `nil`, the inbox only.
+    public var store: String?
 
     public init(year: Int, superior: String, inbox: String, workspace: String, workbook: String, boards: [TrustedBoard]) {
         self.year = year
@@ -39,7 +42,7 @@ public struct RollupConfig: Sendable {
 
     /// Every key rollup.yml may hold, by table (`boards` entries: `name`, `public_key`).
     static let schema: [String: Set<String>] = [
-        "": ["year", "superior", "inbox", "workspace", "report", "boards", "language", "settle_seconds", "rules"],
+        "": ["year", "superior", "inbox", "workspace", "report", "boards", "language", "settle_seconds", "rules", "store"],
         "rules": ["quota_percent", "quota_rounding"],
     ]
 
@@ -83,6 +86,13 @@ public struct RollupConfig: Sendable {
         }
         config.language = language
         if let settle = try reader.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
+        if let store = try reader.optionalString("store") {
+            guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
+                throw ConfigurationError("store phải là địa chỉ kho PostgreSQL dùng chung của các đảng ủy cấp dưới, "
+                                         + "postgresql://người-dùng@máy-chủ/cơ-sở-dữ-liệu (không ghi mật khẩu ở đây)")
+            }
+            config.store = store
+        }
         if let rulesTable = try reader.optionalTable("rules") {
             let rules = PipelineConfig.Keys(rulesTable, path: "rules.", schema: schema)
             if let percent = try rules.optionalInt("quota_percent", in: 1...100) { config.rules.quotaRatio = Double(percent) / 100 }

@@ -1,5 +1,6 @@
 import Foundation
 import KiemdiemCore
+import Ledger
 import Logging
 import OOXMLPackage
 import ResultPackages
@@ -99,7 +100,11 @@ public struct RollupRun: Sendable {
                 logger.info("xếp tiếp gói còn trong processing/", metadata: ["file": "\(DisplayName.escaped(name))"])
                 try file(name)
             }
-            for name in try claimInbox(workspace) { try file(name) }
+            let claimed = try claimInbox(workspace)
+            for name in claimed { try file(name) }
+            if let url = config.store {
+                for name in try claimStore(url, workspace, filed: filed, after: claimed.count) { try file(name) }
+            }
 
             let aggregate = RollupAggregate(config: config, filed: filed.all)
             let report = aggregate.report(createdAt: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
@@ -157,6 +162,48 @@ public struct RollupRun: Sendable {
         }
         guard let bytes = FormPipeline.read(fd, size: size) else { return unreadable(String(cString: strerror(errno))) }
         return PackageFile.check(bytes, trusted: config.boards, year: config.year, members: members)
+    }
+
+    /// Writes into processing/ every package of the year that the boards' `export` kept in the
+    /// shared store at `url` and that no file under archive/ or rejected/ holds yet, named as if
+    /// it had been dropped as `kho-chung/<store_board>/<file>`, and returns the names in order.
+    /// They are then filed and checked exactly as the inbox's: the database carries packages,
+    /// their signatures say whose they are. Killed here, what is in processing/ is filed by the
+    /// next roll-up and what is not is fetched again; nothing in the store is changed.
+    func claimStore(_ url: String, _ workspace: Workspace, filed: FiledPackages, after claimed: Int) throws(WorkspaceError) -> [String] {
+        // A roll-up killed while writing them left temporaries: bytes the store still holds.
+        let suffix = "." + ResultPackage.fileExtension + DurableFile.temporaryMark
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
+        where name.hasPrefix(".") && name.contains(suffix) {
+            unlink(workspace.processing.path + "/" + name)
+        }
+        let runID = Int64(now().timeIntervalSince1970)
+        var names: [String] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+        do {
+            var taken = filed.digests
+            try Ledger.forEachExportedPackage(url: url, year: config.year, skipping: taken) { package in
+                // The row's own sha256 is the store's word: a row changed in the database may not
+                // match its text, so the bytes' digest decides what is already filed.
+                let bytes = Array(package.text.utf8)
+                guard taken.insert(ContentDigest.sha256Hex(bytes)).inserted else { return }
+                let relative = "kho-chung/\(package.storeBoard ?? "")/\(package.fileName)"
+                let name = ClaimedName.make(relative: relative, runID: runID, sequence: claimed + names.count + 1)
+                names.append(name)
+                files.append((workspace.processing.path + "/" + name, bytes))
+            }
+        } catch {
+            throw WorkspaceError("kho dùng chung \(StoreLocation.displayName(url: url)): \(Ledger.describe(error))")
+        }
+        do {
+            try DurableFile.publishAll(files)
+        } catch {
+            throw WorkspaceError("không ghi được gói lấy từ kho dùng chung vào \(workspace.processing.path): \(error)")
+        }
+        if !names.isEmpty {
+            logger.info("lấy gói kết quả từ kho dùng chung", metadata: ["số": "\(names.count)"])
+        }
+        return names
     }
 
     /// Moves every settled package of the inbox into processing/ (as `run` claims forms), and
@@ -248,12 +295,15 @@ struct FiledPackage: Sendable {
 /// Every package under archive/<year>/<board>/ and rejected/<day>/, in path order.
 struct FiledPackages {
     private(set) var all: [FiledPackage] = []
-    private var digests: Set<String> = []
+    private var counted: Set<String> = []
+    /// Every package's SHA-256, counted or refused: what a shared store need not give again.
+    private(set) var digests: Set<String> = []
 
-    func contains(sha256: String) -> Bool { digests.contains(sha256) }
+    func contains(sha256: String) -> Bool { counted.contains(sha256) }
 
     mutating func add(_ package: FiledPackage) {
-        if package.inArchive && package.check.refusal == nil { digests.insert(package.check.sha256) }
+        if package.inArchive && package.check.refusal == nil { counted.insert(package.check.sha256) }
+        digests.insert(package.check.sha256)
         all.append(package)
     }
 

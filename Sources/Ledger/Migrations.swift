@@ -212,6 +212,21 @@ extension Ledger {
                     SELECT id, form_json FROM submissions WHERE form_json IS NOT NULL;
                 UPDATE submissions SET form_json = NULL WHERE form_json IS NOT NULL;
                 """),
+        Migration("v14: the result packages exported, for the level above to take from a shared store",
+            // The package's exact bytes (UTF-8 JSON lines, signed): a roll-up reading the store
+            // checks them as it checks a file, so the database carries packages without being
+            // trusted with them.
+            """
+                CREATE TABLE result_packages (
+                    sha256 TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    board TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    exported_at TEXT NOT NULL,
+                    package TEXT NOT NULL
+                );
+                CREATE INDEX result_packages_year ON result_packages(year, exported_at);
+                """),
     ]
 
     /// Applies the migrations not yet applied, in order, each in its own transaction.

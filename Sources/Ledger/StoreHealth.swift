@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KiemdiemCore
+import PostgresClient
 
 /// What the store file is, looked at without changing it: a workspace whose archive holds files
 /// but whose store is missing, empty or unreadable must be refused, never taken for a new
@@ -58,6 +59,13 @@ extension Ledger {
     /// A store failure in the operator's words (SQLite's own are English): what happened, by
     /// SQLite's primary result code, and the code itself for a report.
     public static func describe(_ error: any Error) -> String {
+        if let error = error as? PostgresError {
+            // libpq's and the server's own words (English, several lines), on one line and
+            // without a password, so the operator reads why: refused, no such role, no right.
+            let words = error.message.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            return "máy chủ PostgreSQL báo: \(StoreLocation.withoutPassword(words))" + (error.sqlState.map { " (SQLSTATE \($0))" } ?? "")
+        }
         guard let error = error as? DatabaseError else { return SystemError.text(error) }
         let words: String
         switch error.resultCode {

@@ -80,7 +80,8 @@ enum EnglishHelp {
             and organisation's result with its findings, the counts (Tổng hợp, Biểu 6F), the logs' \
             heads, the ruleset and program version, and a manifest of SHA-256 digests signed with \
             the board's Ed25519 key (export.key_file). The same store gives the same bytes. By \
-            default beside the workbook: ket-qua-<year>-<board>.kiemdiem.
+            default beside the workbook: ket-qua-<year>-<board>.kiemdiem. The package is also kept \
+            in the store, the same bytes: from a shared store the superior's rollup takes it directly.
 
             Exit status: 0 written · 66 no form of the year in the store · 69 store lost · 74 I/O \
             error · 75 a run holds the lock · 78 configuration error (no or bad export.key_file).
@@ -90,11 +91,13 @@ enum EnglishHelp {
             against the trusted boards' public keys, its SHA-256 manifest and its year, files it to \
             archive/<year>/<board>/ or rejected/<day>/ with its code (PACKAGE_TAMPERED, \
             PACKAGE_UNKNOWN_KEY, …), and writes the superior's workbook. The same bytes again count \
-            once; a newer package of a board supersedes the older (both kept).
+            once; a newer package of a board supersedes the older (both kept). With store: \
+            postgresql://… in rollup.yml, the packages the boards exported into that shared store are \
+            taken too, checked as files are.
 
             Exit status: 0 every package counted · 3 some refused (malformed, wrong year) · 65 some \
             not provably the board's (changed, unsigned, unknown key): call the board · 74 I/O \
-            error (nothing lost) · 75 locked · 78 configuration error.
+            error or shared store unreachable (nothing lost) · 75 locked · 78 configuration error.
             """,
         "recover": """
             For exit status 69: the store kiemdiem.sqlite is missing, empty or damaged while \

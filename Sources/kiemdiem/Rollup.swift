@@ -14,7 +14,8 @@ struct Export: ParsableCommand {
             kiemdiem init-key --kind board-ed25519). Cùng một kho dữ liệu cho cùng một tệp, từng byte.
 
             Mặc định ghi cạnh sổ tổng hợp: ket-qua-<năm>-<tên tổ chức>.kiemdiem. Gửi tệp này cho cấp \
-            trên; cấp trên đặt vào hộp thư của kiemdiem rollup.
+            trên; cấp trên đặt vào hộp thư của kiemdiem rollup. Gói cũng được giữ trong kho dữ liệu \
+            (cùng từng byte): với kho dùng chung, cấp trên lấy thẳng từ đó, không cần chuyển tệp.
 
             Mã thoát: 0 đã ghi · 66 kho chưa có bản nào của năm · 69 kho dữ liệu bị mất · 74 lỗi đọc ghi · \
             75 một lượt chạy đang giữ khóa · 78 lỗi cấu hình (thiếu hoặc sai export.key_file).
@@ -55,9 +56,12 @@ struct Rollup: ParsableCommand {
             chi bộ, theo tổ chức cấp dưới, theo loại hình, Biểu 6F, tỷ lệ HTXSNV trong các nhóm tổ chức, \
             tổ chức chưa gửi gói hoặc xếp loại trước cấp dưới, và danh sách gói đã nhận.
 
+            Có store: postgresql://… trong rollup.yml: nhận thêm các gói mà cấp dưới đã xuất vào kho dùng \
+            chung đó, kiểm tra như gói gửi bằng tệp.
+
             Mã thoát: 0 mọi gói hợp lệ · 3 có gói bị từ chối (sai định dạng, sai năm) · 65 có gói mà chữ \
             ký hoặc bảng kê không khớp, không có chữ ký hoặc ký bằng khóa lạ: liên hệ tổ chức gửi · 74 lỗi \
-            đọc ghi (không mất gì, lượt sau làm tiếp) · 75 một lượt khác đang giữ khóa · 78 lỗi cấu hình.
+            đọc ghi hoặc không đọc được kho dùng chung (không mất gì, lượt sau làm tiếp) · 75 một lượt khác đang giữ khóa · 78 lỗi cấu hình.
             """)
 
     @Option(name: .shortAndLong, help: "Tệp cấu hình của cấp trên.")

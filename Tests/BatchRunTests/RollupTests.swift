@@ -48,7 +48,8 @@ struct ThreeBoards {
     var whole: PipelineConfig!
 
     /// Makes the boards, runs each (without `holdBack`), and the one run over all their forms.
-    init(holdBack: Set<String> = []) throws {
+    /// `shared`: the boards keep their stores in that PostgreSQL database, each as its tag.
+    init(holdBack: Set<String> = [], shared: String? = nil) throws {
         root = try temporaryDirectory("rollup")
         let organisations = try String(contentsOf: fixtures.appendingPathComponent("organisations/danh-sach-to-chuc-2025.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).map(String.init)
@@ -75,6 +76,7 @@ struct ThreeBoards {
             config.organisations = folder.appendingPathComponent("orgs.csv").path
             config.roster = folder.appendingPathComponent("roster.csv").path
             config.export = ExportSettings(keyFile: key, board: board.name)
+            config.sharedStore = shared.map { SharedStore(url: $0, board: board.tag) }
             pipelines[board.tag] = config
             _ = NightlyRun(config: config, logger: quiet).run()
         }

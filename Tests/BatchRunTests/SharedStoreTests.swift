@@ -2,6 +2,7 @@ import KiemdiemTestSupport
 import Foundation
 import Ledger
 import Testing
+@testable import BatchRun
 
 /// Issue 18's shared store, against a real PostgreSQL server the test starts (`PostgresServer`):
 /// the same migrations as SQLite, the board's lock, and two boards' nightly runs writing into one
@@ -72,6 +73,62 @@ struct SharedStoreTests {
         #expect(status.status == 0, "\(status.stderr)")
         #expect(try box.kiemdiem(["run"]).status == 0)
         #expect(try box.kiemdiem(["verify-log"]).status == 0)
+    }
+
+    /// docs/contract.md §6.4: the boards of a shared store export into it, and the roll-up
+    /// takes their packages from there with an empty inbox, checked as files are: the three
+    /// boards count as if their files had been dropped, nothing is taken twice, and a package
+    /// changed in the database is refused as a changed file is.
+    @Test func aRollupTakesTheBoardsPackagesStraightFromTheSharedStore() throws {
+        let server = try started()
+        let boards = try ThreeBoards(shared: server.url)
+        defer { boards.remove() }
+        for board in ThreeBoards.boards { _ = try boards.export(board.tag) }
+        let kept = try Ledger(StoreLocation.postgres(url: server.url, board: "tp")).exportedPackages(year: 2025)
+        #expect(kept.count == 1 && kept.first?.board == "Đảng bộ xã Triệu Phong" && kept.first?.fileName == "tp.kiemdiem")
+        let file = try [UInt8](Data(contentsOf: boards.root.appendingPathComponent("packages/tp.kiemdiem")))
+        #expect(kept.first.map { Array($0.text.utf8) } == file, "the store keeps the file's exact bytes")
+
+        var config = try boards.rollupConfig("rollup-store")
+        config.store = server.url
+        let first = RollupRun(config: config, logger: quiet).run()
+        #expect(first.status == .allAccepted, "\(first.message ?? "")")
+        #expect((first.claimed, first.accepted, first.rejected, first.boardsCounted, first.boardsMissing) == (3, 3, 0, 3, 0))
+        let archived = try FileManager.default.subpathsOfDirectory(atPath: config.workspace + "/archive/2025")
+            .filter { $0.hasSuffix(".kiemdiem") }
+        #expect(archived.count == 3, "\(archived)")
+
+        // The same counts as a roll-up of the three files dropped in an inbox.
+        let files = try boards.rollupConfig("rollup-files")
+        for board in ThreeBoards.boards {
+            try ThreeBoards.drop(package: boards.root.appendingPathComponent("packages/\(board.tag).kiemdiem"), into: files)
+        }
+        #expect(RollupRun(config: files, logger: quiet).run().accepted == 3)
+        let fromStore = ThreeBoards.aggregate(config).report(createdAt: 0).consolidated
+        let fromFiles = ThreeBoards.aggregate(files).report(createdAt: 0).consolidated
+        #expect(counts(fromStore.cells) == counts(fromFiles.cells) && counts(fromStore.cells).count == 4)
+        #expect(fromStore.reviewCounts == fromFiles.reviewCounts && fromStore.reviewCounts != nil)
+
+        // Nothing new in the store: nothing taken.
+        let again = RollupRun(config: config, logger: quiet).run()
+        #expect((again.status, again.claimed, again.boardsCounted) == (.allAccepted, 0, 3))
+
+        // A copy changed in the database (one space in its first line): refused as a changed file, once.
+        _ = try server.psql("""
+            INSERT INTO kiemdiem_cn.result_packages (sha256, year, board, file_name, exported_at, package)
+            SELECT 'sua-' || sha256, year, board, 'sua.kiemdiem', exported_at, overlay(package placing ' ' from 2 for 0)
+            FROM kiemdiem_cn.result_packages
+            """)
+        let changed = RollupRun(config: config, logger: quiet).run()
+        #expect((changed.status, changed.claimed, changed.rejected, changed.boardsCounted) == (.dataError, 1, 1, 3),
+                "\(changed.message ?? "")")
+        let refused = try FileManager.default.subpathsOfDirectory(atPath: config.workspace + "/rejected")
+        #expect(refused.contains { $0.hasSuffix("sua.kiemdiem") }, "\(refused)")
+        let check = try #require(ThreeBoards.aggregate(config).filed.first { $0.path.hasSuffix("sua.kiemdiem") })
+        #expect(check.check.refusal?.code == .packageTampered)
+        #expect(RollupRun(config: config, logger: quiet).run().claimed == 0, "a refused package is not taken again")
+        let processing = try FileManager.default.contentsOfDirectory(atPath: config.workspace + "/processing")
+        #expect(processing.isEmpty, "\(processing)")
     }
 
     /// Two boards, one database: both boards' runs start together and are SIGKILLed at random
