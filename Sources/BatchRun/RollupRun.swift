@@ -35,6 +35,8 @@ public struct RollupRun: Sendable {
     public var config: RollupConfig
     public var logger: Logger
     public var now: @Sendable () -> Date
+    /// How many bytes of packages from a shared store are written to processing/ per flush.
+    var storeChunkBytes = 8 << 20
 
     public init(config: RollupConfig, logger: Logger = Logger(label: "kiemdiem.rollup"),
                 now: @escaping @Sendable () -> Date = Date.init) {
@@ -179,7 +181,19 @@ public struct RollupRun: Sendable {
         }
         let runID = Int64(now().timeIntervalSince1970)
         var names: [String] = []
-        var files: [(path: String, bytes: [UInt8])] = []
+        // Written a few megabytes at a time (one flush each): a province's first night brings
+        // every board's package, a megabyte or more each, and none has to wait in memory.
+        var pending: [(path: String, bytes: [UInt8])] = []
+        var pendingBytes = 0
+        func flush() throws(WorkspaceError) {
+            do {
+                try DurableFile.publishAll(pending)
+            } catch {
+                throw WorkspaceError("không ghi được gói lấy từ kho dùng chung vào \(workspace.processing.path): \(error)")
+            }
+            pending.removeAll()
+            pendingBytes = 0
+        }
         do {
             var taken = filed.digests
             try Ledger.forEachExportedPackage(url: url, year: config.year, skipping: taken) { package in
@@ -190,16 +204,16 @@ public struct RollupRun: Sendable {
                 let relative = "kho-chung/\(package.storeBoard ?? "")/\(package.fileName)"
                 let name = ClaimedName.make(relative: relative, runID: runID, sequence: claimed + names.count + 1)
                 names.append(name)
-                files.append((workspace.processing.path + "/" + name, bytes))
+                pending.append((workspace.processing.path + "/" + name, bytes))
+                pendingBytes += bytes.count
+                if pendingBytes >= storeChunkBytes { try flush() }
             }
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw WorkspaceError("kho dùng chung \(StoreLocation.displayName(url: url)): \(Ledger.describe(error))")
         }
-        do {
-            try DurableFile.publishAll(files)
-        } catch {
-            throw WorkspaceError("không ghi được gói lấy từ kho dùng chung vào \(workspace.processing.path): \(error)")
-        }
+        try flush()
         if !names.isEmpty {
             logger.info("lấy gói kết quả từ kho dùng chung", metadata: ["số": "\(names.count)"])
         }

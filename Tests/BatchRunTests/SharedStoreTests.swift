@@ -91,7 +91,9 @@ struct SharedStoreTests {
 
         var config = try boards.rollupConfig("rollup-store")
         config.store = server.url
-        let first = RollupRun(config: config, logger: quiet).run()
+        var taking = RollupRun(config: config, logger: quiet)
+        taking.storeChunkBytes = 1   // each package its own flush, as a province's megabytes are
+        let first = taking.run()
         #expect(first.status == .allAccepted, "\(first.message ?? "")")
         #expect((first.claimed, first.accepted, first.rejected, first.boardsCounted, first.boardsMissing) == (3, 3, 0, 3, 0))
         let archived = try FileManager.default.subpathsOfDirectory(atPath: config.workspace + "/archive/2025")
