@@ -21,7 +21,6 @@ let package = Package(
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Linux system calls Swift's Glibc module does not declare (syncfs), header only.
         .systemLibrary(name: "CLinux"),
 
@@ -41,8 +40,8 @@ let package = Package(
         .target(name: "ResultPackages", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
         // Return notices: a one-page .docx per refused form (libxml2's writer and libzip, through OOXMLPackage).
         .target(name: "ReturnNotices", dependencies: ["KiemdiemCore", "OOXMLPackage"]),
-        // A PostgreSQL connection over libpq, for a shared store (docs/contract.md "The store").
-        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        // A PostgreSQL connection over libpq, loaded with dlopen on first use (LibPQ.swift), for a shared store.
+        .target(name: "PostgresClient"),
         // The store: every submission, verdict, finding and level, per year (GRDB over SQLite,
         // or a board's schema in a shared PostgreSQL database).
         .target(name: "Ledger", dependencies: ["KiemdiemCore", "ReviewRules", "PostgresClient",

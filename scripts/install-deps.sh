@@ -5,7 +5,7 @@
 # metric twin of Excel's Calibri, so printed pages are laid out as Excel does), and the Python
 # packages openpyxl, python-docx and pdfplumber. Quiet when all is there.
 set -euo pipefail
-packages=(libxml2-dev libzip-dev libxlsxwriter-dev libssl-dev libsqlite3-dev libpq-dev pkg-config)
+packages=(libxml2-dev libzip-dev libxlsxwriter-dev libssl-dev libsqlite3-dev libpq5 pkg-config)
 if [[ ${1:-} == --test ]]; then
   packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito)
 fi
