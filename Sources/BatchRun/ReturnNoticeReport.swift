@@ -166,7 +166,7 @@ struct ReturnNoticeReport {
             guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             for name in ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted() {
                 let relative = folder + "/" + name
-                let temporary = name.hasPrefix(".") && name.contains(".docx" + DurableFile.temporaryMark)
+                let temporary = DurableFile.isTemporary(name, ofFileEndingIn: ".docx")
                 guard temporary || (name.hasSuffix(".docx") && !keeping.contains(relative)) else { continue }
                 if unlink(path + "/" + name) == 0, !temporary { removed.append(relative) }
             }

@@ -174,9 +174,8 @@ public struct RollupRun: Sendable {
     /// next roll-up and what is not is fetched again; nothing in the store is changed.
     func claimStore(_ url: String, _ workspace: Workspace, filed: FiledPackages, after claimed: Int) throws(WorkspaceError) -> [String] {
         // A roll-up killed while writing them left temporaries: bytes the store still holds.
-        let suffix = "." + ResultPackage.fileExtension + DurableFile.temporaryMark
         for name in (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
-        where name.hasPrefix(".") && name.contains(suffix) {
+        where DurableFile.isTemporary(name, ofFileEndingIn: "." + ResultPackage.fileExtension) {
             unlink(workspace.processing.path + "/" + name)
         }
         let runID = Int64(now().timeIntervalSince1970)

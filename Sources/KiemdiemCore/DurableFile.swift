@@ -27,6 +27,12 @@ public enum DurableFile {
     /// one; whoever holds the run lock may remove those it finds.
     public static let temporaryMark = ".tmp-"
 
+    /// Whether `name` (a file name, no folder) is a temporary left while writing a file whose
+    /// name ends in `suffix` (".docx"): what a sweep under the run lock may remove.
+    public static func isTemporary(_ name: String, ofFileEndingIn suffix: String) -> Bool {
+        name.hasPrefix(".") && name.contains(suffix + temporaryMark)
+    }
+
     /// Runs `write` with a fresh temporary path next to `path`, then renames it over `path`.
     /// On any failure the temporary file is removed and the previous `path` is left untouched;
     /// `write`'s own error is rethrown as it is.
