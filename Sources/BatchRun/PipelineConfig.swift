@@ -438,6 +438,11 @@ public struct SharedStore: Sendable, Equatable {
         self.board = board
     }
 
+    /// Whether `store:` names a PostgreSQL server (a libpq URI), in pipeline.yml and rollup.yml alike.
+    static func isPostgresURL(_ store: String) -> Bool {
+        store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")
+    }
+
     static func read(_ reader: PipelineConfig.Keys) throws(ConfigurationError) -> SharedStore? {
         let store = try reader.optionalString("store")
         let board = try reader.optionalString("store_board")
@@ -445,7 +450,7 @@ public struct SharedStore: Sendable, Equatable {
             if board != nil { throw ConfigurationError("store_board chỉ dùng cùng store: postgresql://… (kho dùng chung)") }
             return nil
         }
-        guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
+        guard isPostgresURL(store) else {
             throw ConfigurationError("store phải là sqlite (mặc định, tệp kiemdiem.sqlite trong thư mục làm việc) "
                                      + "hoặc địa chỉ kho PostgreSQL dùng chung postgresql://người-dùng@máy-chủ/cơ-sở-dữ-liệu")
         }

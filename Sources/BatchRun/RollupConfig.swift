@@ -87,7 +87,7 @@ public struct RollupConfig: Sendable {
         config.language = language
         if let settle = try reader.optionalInt("settle_seconds", in: 0...86_400) { config.settleSeconds = Double(settle) }
         if let store = try reader.optionalString("store") {
-            guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
+            guard SharedStore.isPostgresURL(store) else {
                 throw ConfigurationError("store phải là địa chỉ kho PostgreSQL dùng chung của các đảng ủy cấp dưới, "
                                          + "postgresql://người-dùng@máy-chủ/cơ-sở-dữ-liệu (không ghi mật khẩu ở đây)")
             }

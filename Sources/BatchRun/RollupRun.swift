@@ -210,7 +210,7 @@ public struct RollupRun: Sendable {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw WorkspaceError("kho dùng chung \(StoreLocation.displayName(url: url)): \(Ledger.describe(error))")
+            throw WorkspaceError("kho dùng chung \(StoreLocation.withoutPassword(url)): \(Ledger.describe(error))")
         }
         try flush()
         if !names.isEmpty {

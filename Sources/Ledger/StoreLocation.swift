@@ -16,10 +16,8 @@ public enum StoreLocation: Sendable, Equatable {
         }
     }
 
-    /// A shared store's URI as messages show it: without its password.
-    public static func displayName(url: String) -> String { withoutPassword(url) }
-
-    static func withoutPassword(_ url: String) -> String {
+    /// A shared store's URI as messages show it.
+    public static func withoutPassword(_ url: String) -> String {
         // postgresql://user:secret@host/db → postgresql://user@host/db; `password=` in a query
         // string or a key=value string is cut the same way.
         var text = url.replacingOccurrences(of: #"(://[^:/@]*):[^@/]*@"#, with: "$1@", options: .regularExpression)
