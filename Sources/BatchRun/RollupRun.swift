@@ -105,7 +105,7 @@ public struct RollupRun: Sendable {
             let claimed = try claimInbox(workspace)
             for name in claimed { try file(name) }
             if let url = config.store {
-                for name in try claimStore(url, workspace, filed: filed, after: claimed.count) { try file(name) }
+                for name in try claimStore(url, workspace, skipping: filed.digests, after: claimed.count) { try file(name) }
             }
 
             let aggregate = RollupAggregate(config: config, filed: filed.all)
@@ -167,12 +167,14 @@ public struct RollupRun: Sendable {
     }
 
     /// Writes into processing/ every package of the year that the boards' `export` kept in the
-    /// shared store at `url` and that no file under archive/ or rejected/ holds yet, named as if
-    /// it had been dropped as `kho-chung/<store_board>/<file>`, and returns the names in order.
+    /// shared store at `url` and whose SHA-256 is not in `filed` (the packages under archive/ and
+    /// rejected/), named as if it had been dropped as `kho-chung/<store_board>/<file>`, and
+    /// returns the names in order.
     /// They are then filed and checked exactly as the inbox's: the database carries packages,
     /// their signatures say whose they are. Killed here, what is in processing/ is filed by the
     /// next roll-up and what is not is fetched again; nothing in the store is changed.
-    func claimStore(_ url: String, _ workspace: Workspace, filed: FiledPackages, after claimed: Int) throws(WorkspaceError) -> [String] {
+    func claimStore(_ url: String, _ workspace: Workspace, skipping filed: Set<String>,
+                    after claimed: Int) throws(WorkspaceError) -> [String] {
         // A roll-up killed while writing them left temporaries: bytes the store still holds.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
         where DurableFile.isTemporary(name, ofFileEndingIn: "." + ResultPackage.fileExtension) {
@@ -194,7 +196,7 @@ public struct RollupRun: Sendable {
             pendingBytes = 0
         }
         do {
-            var taken = filed.digests
+            var taken = filed
             try Ledger.forEachExportedPackage(url: url, year: config.year, skipping: taken) { package in
                 // The row's own sha256 is the store's word: a row changed in the database may not
                 // match its text, so the bytes' digest decides what is already filed.

@@ -59,7 +59,7 @@ extension Ledger {
     public static func forEachExportedPackage(url: String, year: Int, skipping: Set<String>,
                                               _ body: (ExportedPackage) throws -> Void) throws {
         let connection = try PostgresConnection(url: url, applicationName: "kiemdiem rollup")
-        for board in try PostgresStore.boards(url: url) {
+        for board in try PostgresStore.boards(on: connection) {
             let table = PostgresStore.quoted(PostgresDialect.schema(board: board)) + ".result_packages"
             let present = try connection.query("SELECT to_regclass($1) IS NOT NULL", [table])
             guard present.text(row: 0, column: 0) == "t" else { continue }

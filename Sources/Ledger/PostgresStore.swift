@@ -95,7 +95,10 @@ final class PostgresStore: SQLStore, @unchecked Sendable {
 
     /// The boards whose schema holds a store, by name.
     static func boards(url: String) throws -> [String] {
-        let connection = try PostgresConnection(url: url, applicationName: "kiemdiem")
+        try boards(on: PostgresConnection(url: url, applicationName: "kiemdiem"))
+    }
+
+    static func boards(on connection: PostgresConnection) throws -> [String] {
         let result = try connection.query("""
             SELECT n.nspname FROM pg_namespace n
             WHERE n.nspname LIKE 'kiemdiem\\_%' AND EXISTS (
